@@ -1,0 +1,47 @@
+// corium: the command-line entry point. Subcommands: `screen` (contracts.md §1), `kb check`.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "corium/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Corium - practice system for microneedling clinics"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("corium ") + CORIUM_VERSION_STRING);
+
+  corium::cli::ScreenOptions screen;
+  std::string format;
+  CLI::App* screen_cmd = app.add_subcommand("screen", "Screen one intake and print the decision");
+  screen_cmd->add_option("file", screen.input, "Intake JSON file, or - for standard input");
+  screen_cmd->add_option("--kb", screen.kb_dir, "Knowledge base directory");
+  screen_cmd->add_option("--format", format, "json or text (default: text on a terminal)")
+      ->check(CLI::IsMember({"json", "text"}));
+
+  std::string kb_dir;
+  CLI::App* kb_cmd = app.add_subcommand("kb", "Knowledge base tools");
+  kb_cmd->require_subcommand(1);
+  CLI::App* check_cmd = kb_cmd->add_subcommand("check", "Validate a knowledge base directory");
+  check_cmd->add_option("dir", kb_dir, "Knowledge base directory (default: the installed one)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // usage errors exit 2 (contracts.md §1)
+  }
+
+  if (screen_cmd->parsed()) {
+    if (format.empty()) {
+      screen.format = isatty(STDOUT_FILENO) != 0 ? corium::cli::OutputFormat::kText
+                                                 : corium::cli::OutputFormat::kJson;
+    } else {
+      screen.format = format == "json" ? corium::cli::OutputFormat::kJson
+                                       : corium::cli::OutputFormat::kText;
+    }
+    return corium::cli::RunScreen(screen);
+  }
+  if (check_cmd->parsed()) return corium::cli::RunKbCheck(kb_dir);
+  return 2;
+}

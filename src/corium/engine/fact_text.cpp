@@ -1,0 +1,80 @@
+#include "corium/engine/fact_text.h"
+
+namespace corium::engine {
+
+std::map<std::string, std::string> FactText::Common() const {
+  const Intake& intake = *ctx_.intake;
+  const kb::Vocabulary& vocab = ctx_.kb->vocabulary;
+  std::map<std::string, std::string> values;
+  values["as_of"] = intake.as_of.ToString();
+  values["role"] = vocab.Label("roles", intake.practitioner.role);
+  values["jurisdiction"] = ctx_.jurisdiction_label;
+  values["needle_material"] = NeedleMaterial();
+  if (intake.device) {
+    values["kind"] = vocab.Label("device_kinds", intake.device->kind);
+    values["max_depth_mm"] = intake.device->max_depth
+                                 ? intake.device->max_depth->ToString() + " mm"
+                                 : "unstated depth";
+  }
+  return values;
+}
+
+std::map<std::string, std::string> FactText::Describe(const std::string& category,
+                                                      const Code& code) const {
+  auto values = Common();
+  values["code"] = code.str();
+  values["label"] = ctx_.kb->vocabulary.Label(category, code);
+  return values;
+}
+
+std::string FactText::ZoneList(const std::vector<Code>& zones) const {
+  if (zones.empty()) return "all zones";
+  std::vector<std::string> labels;
+  labels.reserve(zones.size());
+  for (const Code& zone : zones) labels.push_back(ctx_.kb->vocabulary.Label("zones", zone));
+  return JoinWords(labels);
+}
+
+std::string FactText::NeedleMaterial() const {
+  const Intake& intake = *ctx_.intake;
+  if (!intake.device || !intake.device->needle_material) return "not stated";
+  return ctx_.kb->vocabulary.Label("needle_materials", *intake.device->needle_material);
+}
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+std::string Roman(int value) {
+  static const char* const kNumerals[] = {"0", "I", "II", "III", "IV", "V", "VI"};
+  return value >= 1 && value <= 6 ? kNumerals[value] : std::to_string(value);
+}
+
+std::string FillTemplate(const std::string& text, const std::map<std::string, std::string>& values) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('{', i);
+    if (open == std::string::npos) break;
+    const size_t close = text.find('}', open);
+    if (close == std::string::npos) break;
+    out.append(text, i, open - i);
+    const auto it = values.find(text.substr(open + 1, close - open - 1));
+    if (it == values.end()) {
+      out.append(text, open, close - open + 1);
+    } else {
+      out += it->second;
+    }
+    i = close + 1;
+  }
+  out.append(text, i, std::string::npos);
+  return out;
+}
+
+}  // namespace corium::engine

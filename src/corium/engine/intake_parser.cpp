@@ -1,0 +1,395 @@
+#include "corium/engine/intake_parser.h"
+
+#include <cmath>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace corium::engine {
+namespace {
+
+using nlohmann::json;
+
+class IntakeParser {
+ public:
+  IntakeParser(const kb::KnowledgeBase& kb, Date default_as_of)
+      : kb_(kb), default_as_of_(default_as_of) {}
+
+  Result<Intake> Parse(std::string_view text);
+
+ private:
+  void Error(const std::string& path, std::string message) {
+    errors_.push_back({path, std::move(message)});
+  }
+
+  // Reports fields of `object` that are not in `allowed`; false when `object` is not an object.
+  bool Object(const json& object, const std::string& path,
+              std::initializer_list<std::string_view> allowed);
+  static std::string Join(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+  static bool Present(const json& object, const char* key) {
+    return object.contains(key) && !object[key].is_null();
+  }
+
+  std::optional<Code> ReadCode(const json& value, const std::string& path,
+                               const std::string& category);
+  std::optional<Date> ReadDate(const json& value, const std::string& path);
+  // A date in the client's history: must not be after as_of.
+  std::optional<Date> ReadPastDate(const json& value, const std::string& path);
+  std::optional<bool> ReadBool(const json& value, const std::string& path);
+  std::optional<Depth> ReadDepth(const json& value, const std::string& path);
+  std::vector<Code> ReadZones(const json& object, const std::string& path, bool required);
+  const json* ReadList(const json& root, const char* key);
+
+  void ReadClient(const json& root, Intake& intake);
+  void ReadConditions(const json& root, Intake& intake);
+  void ReadMedications(const json& root, Intake& intake);
+  void ReadAllergies(const json& root, Intake& intake);
+  void ReadProcedures(const json& root, Intake& intake);
+  void ReadRequests(const json& root, Intake& intake);
+  void ReadPractitioner(const json& root, Intake& intake);
+  void ReadDevice(const json& root, Intake& intake);
+
+  const kb::KnowledgeBase& kb_;
+  Date default_as_of_;
+  Date as_of_;
+  std::vector<FieldError> errors_;
+};
+
+bool IntakeParser::Object(const json& object, const std::string& path,
+                          std::initializer_list<std::string_view> allowed) {
+  if (!object.is_object()) {
+    Error(path.empty() ? "(intake)" : path, "expected an object");
+    return false;
+  }
+  for (const auto& [key, value] : object.items()) {
+    bool known = false;
+    for (const std::string_view name : allowed) known = known || name == key;
+    if (!known) Error(Join(path, key), "unknown field");
+  }
+  return true;
+}
+
+std::optional<Code> IntakeParser::ReadCode(const json& value, const std::string& path,
+                                           const std::string& category) {
+  if (!value.is_string()) {
+    Error(path, "expected a code (text)");
+    return std::nullopt;
+  }
+  Code code(value.get<std::string>());
+  if (!kb_.vocabulary.Has(category, code)) {
+    Error(path, "unknown code \"" + code.str() + "\"");
+    return std::nullopt;
+  }
+  return code;
+}
+
+std::optional<Date> IntakeParser::ReadDate(const json& value, const std::string& path) {
+  if (!value.is_string()) {
+    Error(path, "expected a date YYYY-MM-DD");
+    return std::nullopt;
+  }
+  const auto date = Date::Parse(value.get<std::string>());
+  if (!date) {
+    Error(path, "\"" + value.get<std::string>() + "\" is not a real date in the form YYYY-MM-DD");
+  } else if (date->year() < 1900 || date->year() > 2200) {
+    Error(path, "date " + date->ToString() + " is out of range (1900 to 2200)");
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::optional<Date> IntakeParser::ReadPastDate(const json& value, const std::string& path) {
+  const auto date = ReadDate(value, path);
+  if (date && *date > as_of_) {
+    Error(path, "date " + date->ToString() + " is after as_of " + as_of_.ToString());
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::optional<bool> IntakeParser::ReadBool(const json& value, const std::string& path) {
+  if (!value.is_boolean()) {
+    Error(path, "expected true or false");
+    return std::nullopt;
+  }
+  return value.get<bool>();
+}
+
+std::optional<Depth> IntakeParser::ReadDepth(const json& value, const std::string& path) {
+  if (!value.is_number()) {
+    Error(path, "expected a depth in millimetres (a number)");
+    return std::nullopt;
+  }
+  const double mm = value.get<double>();
+  if (!std::isfinite(mm) || mm < 0.0 || mm > 10.0) {
+    Error(path, "depth must be between 0 and 10 mm");
+    return std::nullopt;
+  }
+  return Depth::FromMillimetres(mm);
+}
+
+std::vector<Code> IntakeParser::ReadZones(const json& object, const std::string& path,
+                                          bool required) {
+  std::vector<Code> zones;
+  const std::string zones_path = Join(path, "zones");
+  if (!Present(object, "zones")) {
+    if (required) Error(zones_path, "at least one zone is required");
+    return zones;
+  }
+  const json& list = object["zones"];
+  if (!list.is_array()) {
+    Error(zones_path, "expected a list of zone codes");
+    return zones;
+  }
+  if (required && list.empty()) Error(zones_path, "at least one zone is required");
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (auto zone = ReadCode(list[i], zones_path + "[" + std::to_string(i) + "]", "zones")) {
+      zones.push_back(std::move(*zone));
+    }
+  }
+  return zones;
+}
+
+const json* IntakeParser::ReadList(const json& root, const char* key) {
+  if (!Present(root, key)) return nullptr;
+  if (!root[key].is_array()) {
+    Error(key, "expected a list");
+    return nullptr;
+  }
+  return &root[key];
+}
+
+void IntakeParser::ReadClient(const json& root, Intake& intake) {
+  if (!Present(root, "client")) {
+    Error("client", "required");
+    return;
+  }
+  const json& c = root["client"];
+  if (!Object(c, "client", {"birth_date", "fitzpatrick", "pregnant", "breastfeeding"})) return;
+  if (!Present(c, "birth_date")) {
+    Error("client.birth_date", "required");
+  } else if (auto birth = ReadPastDate(c["birth_date"], "client.birth_date")) {
+    intake.client.birth_date = *birth;
+  }
+  if (Present(c, "fitzpatrick")) {
+    const json& f = c["fitzpatrick"];
+    if (!f.is_number_integer() || f.get<long long>() < 1 || f.get<long long>() > 6) {
+      Error("client.fitzpatrick", "expected a whole number from 1 to 6");
+    } else {
+      intake.client.fitzpatrick = f.get<int>();
+    }
+  }
+  if (Present(c, "pregnant")) {
+    intake.client.pregnant = ReadBool(c["pregnant"], "client.pregnant").value_or(false);
+  }
+  if (Present(c, "breastfeeding")) {
+    intake.client.breastfeeding =
+        ReadBool(c["breastfeeding"], "client.breastfeeding").value_or(false);
+  }
+}
+
+void IntakeParser::ReadConditions(const json& root, Intake& intake) {
+  const json* list = ReadList(root, "conditions");
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string path = "conditions[" + std::to_string(i) + "]";
+    if (!Object(item, path, {"code", "zones", "controlled", "resolved"})) continue;
+    ConditionEntry entry;
+    if (!Present(item, "code")) {
+      Error(path + ".code", "required");
+    } else if (auto code = ReadCode(item["code"], path + ".code", "conditions")) {
+      entry.code = std::move(*code);
+    }
+    entry.zones = ReadZones(item, path, false);
+    if (Present(item, "controlled")) entry.controlled = ReadBool(item["controlled"], path + ".controlled");
+    if (Present(item, "resolved")) entry.resolved = ReadPastDate(item["resolved"], path + ".resolved");
+    intake.conditions.push_back(std::move(entry));
+  }
+}
+
+void IntakeParser::ReadMedications(const json& root, Intake& intake) {
+  const json* list = ReadList(root, "medications");
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string path = "medications[" + std::to_string(i) + "]";
+    if (!Object(item, path, {"code", "current", "last_dose", "zones"})) continue;
+    MedicationEntry entry;
+    if (!Present(item, "code")) {
+      Error(path + ".code", "required");
+    } else if (auto code = ReadCode(item["code"], path + ".code", "medications")) {
+      entry.code = std::move(*code);
+    }
+    if (Present(item, "current")) entry.current = ReadBool(item["current"], path + ".current").value_or(true);
+    if (Present(item, "last_dose")) entry.last_dose = ReadPastDate(item["last_dose"], path + ".last_dose");
+    entry.zones = ReadZones(item, path, false);
+    intake.medications.push_back(std::move(entry));
+  }
+}
+
+void IntakeParser::ReadAllergies(const json& root, Intake& intake) {
+  const json* list = ReadList(root, "allergies");
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string path = "allergies[" + std::to_string(i) + "]";
+    if (!Object(item, path, {"code"})) continue;
+    if (!Present(item, "code")) {
+      Error(path + ".code", "required");
+    } else if (auto code = ReadCode(item["code"], path + ".code", "allergies")) {
+      intake.allergies.push_back({std::move(*code)});
+    }
+  }
+}
+
+void IntakeParser::ReadProcedures(const json& root, Intake& intake) {
+  const json* list = ReadList(root, "procedures");
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string path = "procedures[" + std::to_string(i) + "]";
+    if (!Object(item, path, {"code", "date", "zones", "depth_mm"})) continue;
+    ProcedureEntry entry;
+    if (!Present(item, "code")) {
+      Error(path + ".code", "required");
+    } else if (auto code = ReadCode(item["code"], path + ".code", "procedures")) {
+      entry.code = std::move(*code);
+    }
+    if (!Present(item, "date")) {
+      Error(path + ".date", "required: the day of the procedure");
+    } else if (auto date = ReadPastDate(item["date"], path + ".date")) {
+      entry.date = *date;
+    }
+    entry.zones = ReadZones(item, path, false);
+    if (Present(item, "depth_mm")) entry.depth = ReadDepth(item["depth_mm"], path + ".depth_mm");
+    intake.procedures.push_back(std::move(entry));
+  }
+}
+
+void IntakeParser::ReadRequests(const json& root, Intake& intake) {
+  if (!Present(root, "requests")) {
+    Error("requests", "at least one request (indication and zones) is required");
+    return;
+  }
+  const json* list = ReadList(root, "requests");
+  if (list == nullptr) return;
+  if (list->empty()) Error("requests", "at least one request (indication and zones) is required");
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string path = "requests[" + std::to_string(i) + "]";
+    if (!Object(item, path, {"indication", "zones"})) continue;
+    TreatmentRequest request;
+    if (!Present(item, "indication")) {
+      Error(path + ".indication", "required");
+    } else if (auto code = ReadCode(item["indication"], path + ".indication", "indications")) {
+      request.indication = std::move(*code);
+    }
+    request.zones = ReadZones(item, path, true);
+    intake.requests.push_back(std::move(request));
+  }
+}
+
+void IntakeParser::ReadPractitioner(const json& root, Intake& intake) {
+  const auto home_role = kb_.vocabulary.setting_default_role.find(intake.setting);
+  const bool setting_has_role = home_role != kb_.vocabulary.setting_default_role.end();
+  if (!Present(root, "practitioner")) {
+    if (setting_has_role) {
+      intake.practitioner.role = home_role->second;
+    } else {
+      Error("practitioner", "required in the " + intake.setting.str() + " setting");
+    }
+    return;
+  }
+  const json& p = root["practitioner"];
+  if (!Object(p, "practitioner", {"role", "jurisdiction", "supervised"})) return;
+  if (!Present(p, "role")) {
+    Error("practitioner.role", "required");
+  } else if (auto role = ReadCode(p["role"], "practitioner.role", "roles")) {
+    intake.practitioner.role = std::move(*role);
+    if (setting_has_role && intake.practitioner.role != home_role->second) {
+      Error("practitioner.role", "the " + intake.setting.str() + " setting is for role \"" +
+                                     home_role->second.str() + "\"");
+    }
+    for (const auto& [setting, role_of_setting] : kb_.vocabulary.setting_default_role) {
+      if (setting != intake.setting && intake.practitioner.role == role_of_setting) {
+        Error("practitioner.role", "role \"" + role_of_setting.str() +
+                                       "\" belongs to the " + setting.str() + " setting");
+      }
+    }
+  }
+  if (Present(p, "jurisdiction")) {
+    if (!p["jurisdiction"].is_string() || p["jurisdiction"].get<std::string>().empty()) {
+      Error("practitioner.jurisdiction", "expected a jurisdiction code such as US-UT");
+    } else {
+      intake.practitioner.jurisdiction = p["jurisdiction"].get<std::string>();
+    }
+  }
+  if (Present(p, "supervised")) {
+    intake.practitioner.supervised =
+        ReadBool(p["supervised"], "practitioner.supervised").value_or(false);
+  }
+}
+
+void IntakeParser::ReadDevice(const json& root, Intake& intake) {
+  if (!Present(root, "device")) return;
+  const json& d = root["device"];
+  if (!Object(d, "device", {"kind", "cleared", "max_depth_mm", "needle_material"})) return;
+  Device device;
+  if (!Present(d, "kind")) {
+    Error("device.kind", "required");
+  } else if (auto kind = ReadCode(d["kind"], "device.kind", "device_kinds")) {
+    device.kind = std::move(*kind);
+  }
+  if (Present(d, "cleared")) device.cleared = ReadBool(d["cleared"], "device.cleared").value_or(false);
+  if (Present(d, "max_depth_mm")) device.max_depth = ReadDepth(d["max_depth_mm"], "device.max_depth_mm");
+  if (Present(d, "needle_material")) {
+    device.needle_material = ReadCode(d["needle_material"], "device.needle_material", "needle_materials");
+  }
+  intake.device = std::move(device);
+}
+
+Result<Intake> IntakeParser::Parse(std::string_view text) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    return Status::InvalidFields({{"(intake)", "not valid JSON at byte " + std::to_string(e.byte)}});
+  }
+  if (!Object(root, "", {"as_of", "setting", "client", "conditions", "medications", "allergies",
+                         "procedures", "requests", "practitioner", "device"})) {
+    return Status::InvalidFields(errors_);
+  }
+  Intake intake;
+  as_of_ = default_as_of_;
+  if (Present(root, "as_of")) {
+    if (auto date = ReadDate(root["as_of"], "as_of")) as_of_ = *date;
+  }
+  intake.as_of = as_of_;
+  intake.setting = Code("clinic");
+  if (Present(root, "setting")) {
+    if (auto setting = ReadCode(root["setting"], "setting", "settings")) intake.setting = *setting;
+  }
+  ReadClient(root, intake);
+  ReadConditions(root, intake);
+  ReadMedications(root, intake);
+  ReadAllergies(root, intake);
+  ReadProcedures(root, intake);
+  ReadRequests(root, intake);
+  ReadPractitioner(root, intake);
+  ReadDevice(root, intake);
+  if (!errors_.empty()) return Status::InvalidFields(std::move(errors_));
+  return intake;
+}
+
+}  // namespace
+
+Result<Intake> ParseIntake(std::string_view json_text, const kb::KnowledgeBase& kb,
+                           Date default_as_of) {
+  return IntakeParser(kb, default_as_of).Parse(json_text);
+}
+
+}  // namespace corium::engine

@@ -1,0 +1,20 @@
+// Intake parsing (contracts.md §1.1): JSON text in, a typed Intake out, or every offending field
+// with its JSON path ("conditions[2].code: unknown code \"acme\""). Unknown fields, unknown codes,
+// impossible dates and dates after `as_of` are errors: a typo must never silently drop a
+// contraindication. Pure: the default date comes in as an argument.
+#pragma once
+
+#include <string_view>
+
+#include "corium/base/result.h"
+#include "corium/domain/date.h"
+#include "corium/domain/intake.h"
+#include "corium/kb/knowledge_base.h"
+
+namespace corium::engine {
+
+// `default_as_of` is used when the intake has no `as_of` (the CLI passes today's date).
+Result<Intake> ParseIntake(std::string_view json_text, const kb::KnowledgeBase& kb,
+                           Date default_as_of);
+
+}  // namespace corium::engine

@@ -1,0 +1,57 @@
+#include "corium/kb/knowledge_base.h"
+
+#include <cassert>
+
+namespace corium::kb {
+
+bool Vocabulary::Has(const std::string& category, const Code& code) const {
+  const auto it = labels.find(category);
+  return it != labels.end() && it->second.count(code) != 0;
+}
+
+std::string Vocabulary::Label(const std::string& category, const Code& code) const {
+  const auto it = labels.find(category);
+  if (it == labels.end()) return code.str();
+  const auto entry = it->second.find(code);
+  return entry == it->second.end() ? code.str() : entry->second;
+}
+
+const ZoneInfo* KnowledgeBase::FindZone(const Code& zone) const {
+  for (const ZoneInfo& z : zones) {
+    if (z.zone == zone) return &z;
+  }
+  return nullptr;
+}
+
+const IndicationInfo* KnowledgeBase::FindIndication(const Code& indication) const {
+  for (const IndicationInfo& i : indications) {
+    if (i.indication == indication) return &i;
+  }
+  return nullptr;
+}
+
+const Rule* KnowledgeBase::FindRule(const std::string& id) const {
+  for (const Rule& r : rules) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+const Jurisdiction& KnowledgeBase::JurisdictionFor(const std::string& code) const {
+  const Jurisdiction* unknown = nullptr;
+  for (const Jurisdiction& j : jurisdictions) {
+    if (j.code == code) return j;
+    if (j.code == unknown_jurisdiction) unknown = &j;
+  }
+  assert(unknown != nullptr && "the loader guarantees the unknown jurisdiction row exists");
+  return *unknown;
+}
+
+const EndpointPolicy* KnowledgeBase::Endpoint() const {
+  for (const Rule& r : rules) {
+    if (r.endpoint_policy) return &*r.endpoint_policy;
+  }
+  return nullptr;
+}
+
+}  // namespace corium::kb

@@ -1,0 +1,184 @@
+// KnowledgeBase: the clinic's protocol as immutable, typed tables, built from the YAML files of
+// kb/ by LoadKnowledgeBase (loader.h). Once built it is never modified, so any number of threads
+// may screen against one instance concurrently.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "corium/domain/code.h"
+#include "corium/domain/decision.h"
+#include "corium/domain/depth.h"
+
+namespace corium::kb {
+
+// The vocabulary of contracts.md §3: which codes exist in each category, and their labels.
+struct Vocabulary {
+  std::map<std::string, std::map<Code, std::string>> labels;  // category -> code -> label
+  std::set<Code> prescriber_roles;
+  std::map<Code, Code> setting_default_role;            // setting -> role (home -> home_user)
+  std::map<Code, std::set<Code>> needle_allergens;      // needle material -> allergy codes
+  std::vector<Code> zone_order;                         // head to foot, as listed
+
+  bool Has(const std::string& category, const Code& code) const;
+  // The label of a code, or the code itself when it has none.
+  std::string Label(const std::string& category, const Code& code) const;
+};
+
+struct ZoneInfo {
+  Code zone;
+  Code region;  // face | body
+  std::optional<DepthRange> typical;
+  std::optional<Depth> cap;       // nullopt: no depth at all (a blocked zone)
+  std::optional<Depth> scar_cap;  // for a prescriber treating a scar indication
+};
+
+struct IndicationInfo {
+  Code indication;
+  Depth cap;
+  bool scar = false;
+};
+
+enum class ScopeAccess { kPermitted, kSupervised, kNotPermitted };
+
+struct ScopeEntry {
+  std::vector<Code> roles;
+  ScopeAccess access = ScopeAccess::kNotPermitted;
+  std::optional<Depth> cap_unsupervised;
+  std::optional<Depth> cap_supervised;
+  std::string rule;
+};
+
+struct Jurisdiction {
+  std::string code;
+  std::string country;
+  std::string label;
+  std::vector<ScopeEntry> scope;
+};
+
+// --- Rule cases: what a case matches (one subject) -------------------------------------------
+
+struct ClientMatch {
+  std::optional<int> age_at_least;
+  std::optional<int> age_below;
+  std::vector<Code> flags;  // pregnant, breastfeeding
+  std::optional<int> fitzpatrick_at_least;
+};
+enum class ConditionStatus { kPresent, kResolved };
+enum class ControlFilter { kAny, kUncontrolled, kControlledOrUnknown };
+struct ConditionMatch {
+  std::set<Code> codes;
+  ConditionStatus status = ConditionStatus::kPresent;
+  ControlFilter control = ControlFilter::kAny;
+};
+struct MedicationMatch {
+  std::set<Code> codes;
+  std::optional<bool> current;
+};
+struct AllergyMatch {
+  std::set<Code> codes;
+  std::optional<bool> needle_contains_allergen;
+};
+struct ProcedureMatch {
+  std::set<Code> codes;
+  std::optional<Depth> depth_above;     // an unknown depth counts as above
+  std::optional<Depth> depth_at_most;   // an unknown depth never matches
+  bool anywhere = false;                // any zone counts, requested or not
+};
+struct RequestMatch {
+  std::set<Code> indications;
+  std::set<Code> zones;
+};
+struct DeviceMatch {
+  std::set<Code> kinds;
+  std::optional<bool> cleared;
+  std::optional<Depth> max_depth_at_least;
+  std::optional<Depth> max_depth_below;
+};
+enum class ScopeSituation { kNotPermitted, kNeedsSupervision };
+struct ScopeMatch {
+  ScopeSituation situation = ScopeSituation::kNotPermitted;
+};
+struct AlwaysMatch {};
+
+using Subject = std::variant<ClientMatch, ConditionMatch, MedicationMatch, AllergyMatch,
+                             ProcedureMatch, RequestMatch, DeviceMatch, ScopeMatch, AlwaysMatch>;
+
+struct Qualifiers {
+  std::optional<Code> setting;
+  std::optional<std::string> country;
+  std::optional<Code> requested_region;
+};
+
+// `clearance` is stored as {prescriber: caution, other: refer}.
+// `none` yields no finding: the case only adds a consent item or a cap.
+struct EffectSpec {
+  bool none = false;
+  Effect prescriber = Effect::kInfo;
+  Effect other = Effect::kInfo;
+};
+
+enum class WindowFrom { kLastDose, kDate, kResolved };
+struct Window {
+  WindowFrom from = WindowFrom::kDate;
+  int days = 0;
+  int months = 0;
+};
+
+struct RuleCase {
+  Subject subject;
+  Qualifiers qualifiers;
+  EffectSpec effect;
+  std::optional<Window> window;
+  std::optional<Depth> cap;
+  CapSource cap_source = CapSource::kCondition;
+  std::optional<Code> endpoint;
+  std::vector<std::string> consent;
+  std::string summary;
+  std::string basis;
+  int line = 0;  // where the case starts in its file, for messages
+};
+
+// TP-05: when bleeding may be the endpoint; every other zone uses `otherwise`.
+struct EndpointPolicy {
+  Code bleeding;
+  Code otherwise;
+  Code setting;         // the only setting where bleeding is allowed
+  Depth depth_above;    // the zone's maximum must exceed this
+};
+
+struct Rule {
+  std::string id;
+  std::string title;
+  std::string stage;
+  std::vector<std::string> sources;
+  std::string confidence;
+  std::vector<RuleCase> cases;
+  std::optional<EndpointPolicy> endpoint_policy;
+};
+
+struct KnowledgeBase {
+  std::string version;
+  std::string digest;  // "sha256:<hex>" of every file's name and bytes
+  Vocabulary vocabulary;
+  std::vector<ZoneInfo> zones;
+  std::vector<IndicationInfo> indications;
+  std::vector<Jurisdiction> jurisdictions;
+  std::string unknown_jurisdiction;
+  std::vector<Rule> rules;
+  std::set<std::string> source_ids;
+  std::set<std::string> consent_ids;
+
+  const ZoneInfo* FindZone(const Code& zone) const;
+  const IndicationInfo* FindIndication(const Code& indication) const;
+  const Rule* FindRule(const std::string& id) const;
+  // The row for a jurisdiction code; unknown codes get the `unknown` row.
+  const Jurisdiction& JurisdictionFor(const std::string& code) const;
+  const EndpointPolicy* Endpoint() const;
+};
+
+}  // namespace corium::kb
