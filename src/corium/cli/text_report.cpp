@@ -28,7 +28,7 @@ std::string Pad(const std::string& text, size_t width) {
 
 std::string DepthText(const ZonePlan& z) {
   if (!z.depth) return "none";
-  return z.depth->min.ToString() + "-" + z.depth->max.ToString() + " mm";
+  return z.depth->min.ToString() + " to " + z.depth->max.ToString() + " mm";
 }
 
 }  // namespace
@@ -37,7 +37,9 @@ std::string TextReport(const Decision& d, const Intake& intake, const kb::Knowle
   const kb::Vocabulary& vocab = kb.vocabulary;
   std::ostringstream out;
   out << Headline(d) << "\n";
-  if (d.outcome == Outcome::kDefer) {
+  bool deferred = false;
+  for (const Finding& f : d.findings) deferred = deferred || f.effect == Effect::kDefer;
+  if (deferred) {
     if (d.earliest_date) {
       out << "Earliest date: " << d.earliest_date->ToString();
       bool undated = false;
@@ -68,12 +70,12 @@ std::string TextReport(const Decision& d, const Intake& intake, const kb::Knowle
   }
 
   out << "\nDepth by zone (needle setting):\n";
-  out << "  " << Pad("zone", 16) << Pad("indication", 20) << Pad("status", 14)
-      << Pad("depth", 14) << Pad("limited by", 12) << "endpoint\n";
+  out << "  " << Pad("zone", 16) << Pad("indication", 28) << Pad("status", 14)
+      << Pad("depth", 16) << Pad("limited by", 12) << "endpoint\n";
   for (const ZonePlan& z : d.zones) {
     out << "  " << Pad(vocab.Label("zones", z.zone), 16)
-        << Pad(vocab.Label("indications", z.indication), 20)
-        << Pad(std::string(ZoneStatusName(z.status)), 14) << Pad(DepthText(z), 14)
+        << Pad(vocab.Label("indications", z.indication), 28)
+        << Pad(std::string(ZoneStatusName(z.status)), 14) << Pad(DepthText(z), 16)
         << Pad(std::string(CapSourceName(z.limited_by)), 12)
         << vocab.Label("endpoints", z.endpoint) << "\n";
   }

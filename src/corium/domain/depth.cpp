@@ -14,8 +14,8 @@ std::string Depth::ToString() const {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%d.%03d", um_ / 1000, um_ % 1000);
   std::string text(buffer);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
+  // Keep one decimal at least: "1.0", "0.25", "1.5".
+  while (text.back() == '0' && text[text.size() - 2] != '.') text.pop_back();
   return text;
 }
 

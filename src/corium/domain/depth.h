@@ -20,7 +20,7 @@ class Depth {
   std::int32_t micrometres() const { return um_; }
   bool is_zero() const { return um_ == 0; }
 
-  // Shortest decimal text: "0.25", "1.5", "2".
+  // Decimal text with at least one decimal: "0.25", "1.5", "2.0".
   std::string ToString() const;
 
   friend constexpr auto operator<=>(Depth, Depth) = default;

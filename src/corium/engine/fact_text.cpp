@@ -21,7 +21,7 @@ std::map<std::string, std::string> FactText::Common() const {
 
 std::map<std::string, std::string> FactText::Describe(const std::string& category,
                                                       const Code& code) const {
-  auto values = Common();
+  std::map<std::string, std::string> values;
   values["code"] = code.str();
   values["label"] = ctx_.kb->vocabulary.Label(category, code);
   return values;

@@ -16,7 +16,7 @@ class FactText {
 
   // Values every basis may use: as_of, role, jurisdiction, kind, max_depth_mm, needle_material.
   std::map<std::string, std::string> Common() const;
-  // Common values plus `code` and `label` of a vocabulary code.
+  // `code` and `label` of a vocabulary code.
   std::map<std::string, std::string> Describe(const std::string& category, const Code& code) const;
   // "Cheeks, Chin", or "all zones" for an empty list.
   std::string ZoneList(const std::vector<Code>& zones) const;

@@ -68,7 +68,11 @@ class Matcher {
       if (narrowed.empty()) return;
       zones = std::move(narrowed);
     }
-    Hit hit{&rule_, &rc_, std::move(zones), std::nullopt, std::move(values)};
+    // Common values are built only for a hit: most cases match nothing, and building them for
+    // every case cost more than the matching itself.
+    std::map<std::string, std::string> all = text_.Common();
+    for (auto& [name, value] : values) all[name] = std::move(value);
+    Hit hit{&rule_, &rc_, std::move(zones), std::nullopt, std::move(all)};
     if (rc_.window) {
       if (from) {
         const Date until = rc_.window->months > 0 ? from->AddMonths(rc_.window->months)
@@ -216,7 +220,7 @@ class Matcher {
   std::vector<Hit>& hits_;
   FactText text_;
   std::vector<Code> region_zones_;
-  std::map<std::string, std::string> values_ = text_.Common();
+  std::map<std::string, std::string> values_;
 };
 
 }  // namespace

@@ -58,6 +58,7 @@ Result<KnowledgeBase> LoadKnowledgeBase(const std::vector<KbFile>& files) {
   if (documents.size() == TopicFiles().size()) problems.Add("rules/", "no rules/*.yaml file");
 
   // Parse and schema-check every document before building anything.
+  SchemaChecker schemas;
   std::vector<YamlDocument> parsed;
   for (const std::string& name : documents) {
     const auto file = by_name.find(name);
@@ -75,12 +76,7 @@ Result<KnowledgeBase> LoadKnowledgeBase(const std::vector<KbFile>& files) {
     if (schema_file == by_name.end()) {
       problems.Add(schema_name, "schema file is missing");
     } else {
-      const auto schema = nlohmann::json::parse(schema_file->second->text, nullptr, false);
-      if (schema.is_discarded()) {
-        problems.Add(schema_name, "schema is not valid JSON");
-      } else {
-        CheckAgainstSchema(*doc, schema, schema_name, problems);
-      }
+      schemas.Check(*doc, schema_name, schema_file->second->text, problems);
     }
     parsed.push_back(std::move(doc).value());
   }

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
+#include <set>
 #include <vector>
 
 namespace corium::kb {
@@ -30,21 +32,40 @@ std::string Readable(const std::string& pointer) {
 
 }  // namespace
 
-void CheckAgainstSchema(const YamlDocument& doc, const nlohmann::json& schema_json,
-                        const std::string& schema_file, Problems& problems) {
-  valijson::Schema schema;
-  try {
-    valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
-    parser.populateSchema(schema_adapter, schema);
-  } catch (const std::exception& e) {
-    problems.Add(schema_file, std::string("invalid JSON Schema: ") + e.what());
-    return;
+struct SchemaChecker::State {
+  valijson::Validator validator;  // holds the compiled-regex cache
+  std::map<std::string, std::unique_ptr<valijson::Schema>> schemas;  // by file name
+  std::set<std::string> broken;
+};
+
+SchemaChecker::SchemaChecker() : state_(std::make_unique<State>()) {}
+SchemaChecker::~SchemaChecker() = default;
+
+void SchemaChecker::Check(const YamlDocument& doc, const std::string& schema_file,
+                          const std::string& schema_text, Problems& problems) {
+  if (state_->broken.count(schema_file) != 0) return;
+  auto& schema = state_->schemas[schema_file];
+  if (!schema) {
+    const auto schema_json = nlohmann::json::parse(schema_text, nullptr, false);
+    if (schema_json.is_discarded()) {
+      problems.Add(schema_file, "schema is not valid JSON");
+      state_->broken.insert(schema_file);
+      return;
+    }
+    schema = std::make_unique<valijson::Schema>();
+    try {
+      valijson::SchemaParser parser;
+      valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
+      parser.populateSchema(schema_adapter, *schema);
+    } catch (const std::exception& e) {
+      problems.Add(schema_file, std::string("invalid JSON Schema: ") + e.what());
+      state_->broken.insert(schema_file);
+      return;
+    }
   }
-  valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc.root);
-  if (validator.validate(schema, target, &results)) return;
+  if (state_->validator.validate(*schema, target, &results)) return;
 
   struct Failure {
     std::string pointer;

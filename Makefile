@@ -1,0 +1,53 @@
+# Corium's everyday commands. `make run` and `make test` are the two the README opens with.
+JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 30
+
+.PHONY: run test setup build debug release fuzz fuzz-smoke bench lint format clean
+
+run: setup release  ## Set up, build, and screen the example consultation
+	./build/corium screen examples/consultation.json --format text
+
+test: setup debug release fuzz-smoke  ## Set up and run every test
+	ctest --preset debug -j $(JOBS)
+	ctest --preset release -j $(JOBS) -L vignettes
+	./build/corium kb check kb
+
+setup:
+	./scripts/setup
+
+build: release
+
+debug:
+	cmake --preset debug >/dev/null
+	cmake --build --preset debug -j $(JOBS)
+
+release:
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+fuzz:
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+
+# Each fuzz target for FUZZ_SECONDS on a scratch copy of its committed seed corpus.
+fuzz-smoke: fuzz
+	@for f in build/fuzz/*_fuzzer; do \
+	  name=$$(basename $$f _fuzzer); corpus=$$(mktemp -d); \
+	  cp -r fuzz/corpus/$$name/. $$corpus/ 2>/dev/null || true; \
+	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 $$corpus 2>&1 | tail -12 || exit 1; \
+	  rm -rf $$corpus; \
+	done
+
+bench: setup release  ## Benchmarks (figures go to bench/RESULTS.md by hand)
+	./build/release/bench/screening_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	./bench/cli_bench.sh
+
+lint: release
+	run-clang-tidy-14 -quiet -p build/release -extra-arg=-Wno-unknown-warning-option '$(CURDIR)/src/'
+
+format:
+	find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format-14 -i
+
+clean:
+	rm -rf build
