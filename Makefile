@@ -44,7 +44,8 @@ bench: setup release  ## Benchmarks (figures go to bench/RESULTS.md by hand)
 	./bench/cli_bench.sh
 
 lint: release
-	run-clang-tidy-14 -quiet -p build/release -extra-arg=-Wno-unknown-warning-option '$(CURDIR)/src/'
+	run-clang-tidy-14 -quiet -p build/release -extra-arg=-Wno-unknown-warning-option \
+	  '$(CURDIR)/src/corium/.*(?<!_test)\.cpp$$'
 
 format:
 	find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format-14 -i

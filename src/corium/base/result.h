@@ -43,7 +43,10 @@ class [[nodiscard]] Result {
 // CORIUM_ASSIGN_OR_RETURN(auto x, Compute()); declares x from a Result, or returns its Status.
 #define CORIUM_ASSIGN_OR_RETURN(lhs, expr) \
   CORIUM_ASSIGN_OR_RETURN_IMPL_(CORIUM_CONCAT_(corium_result_, __LINE__), lhs, expr)
+// `lhs` is a declaration and cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define CORIUM_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                  \
   if (!tmp.ok()) return tmp.status();                 \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -17,6 +17,7 @@ class Code {
   const std::string& str() const { return value_; }
   bool empty() const { return value_.empty(); }
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>.
   friend auto operator<=>(const Code&, const Code&) = default;
   friend bool operator==(const Code&, const Code&) = default;
   friend bool operator==(const Code& a, std::string_view b) { return a.value_ == b; }

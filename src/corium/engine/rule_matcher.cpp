@@ -133,7 +133,7 @@ class Matcher {
     for (const MedicationEntry& med : intake_.medications) {
       if (m.codes.count(med.code) == 0) continue;
       if (m.current && *m.current != med.current) continue;
-      const Touch touch = TouchOf(ctx_, med.zones);
+      const Touch touch = m.anywhere ? Touch{true, {}} : TouchOf(ctx_, med.zones);
       if (!touch.counts) continue;
       auto values = text_.Describe("medications", med.code);
       // While a medicine is current its last dose is today.

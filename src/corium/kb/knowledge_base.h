@@ -78,6 +78,7 @@ struct ConditionMatch {
 struct MedicationMatch {
   std::set<Code> codes;
   std::optional<bool> current;
+  bool anywhere = false;  // a systemic effect: applies to every zone whatever zones are listed
 };
 struct AllergyMatch {
   std::set<Code> codes;

@@ -100,6 +100,7 @@ Result<KnowledgeBase> LoadKnowledgeBase(const std::vector<KbFile>& files) {
 
 std::string DigestOf(const std::vector<KbFile>& files) {
   std::vector<const KbFile*> sorted;
+  sorted.reserve(files.size());
   for (const KbFile& f : files) sorted.push_back(&f);
   std::sort(sorted.begin(), sorted.end(),
             [](const KbFile* a, const KbFile* b) { return a->name < b->name; });

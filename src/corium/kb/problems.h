@@ -18,9 +18,14 @@ class Problems {
   void Add(std::string where, std::string message) {
     list_.push_back({std::move(where), std::move(message)});
   }
-  // Adds the problem of a failed step (its message already names file and line).
+  // Adds the problems of a failed step: its field errors, each already named "file:line".
   void Add(const Status& status) {
-    if (!status.ok()) list_.push_back({"", status.message()});
+    if (status.ok()) return;
+    if (status.field_errors().empty()) {
+      list_.push_back({"", status.message()});
+    } else {
+      list_.insert(list_.end(), status.field_errors().begin(), status.field_errors().end());
+    }
   }
 
   bool empty() const { return list_.empty(); }

@@ -79,6 +79,7 @@ Subject ReadSubject(const NodeReader& when, std::string_view name, References& r
     MedicationMatch m;
     m.codes = CodeSet(n, "codes", "medications", refs);
     if (n.Has("current")) m.current = n.Bool("current", true);
+    m.anywhere = n.Bool("anywhere", false);
     return m;
   }
   if (name == "allergy") {

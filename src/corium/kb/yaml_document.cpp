@@ -98,15 +98,13 @@ class Converter {
         out = nlohmann::json::object();
         for (const auto& entry : node) {
           if (!entry.first.IsScalar()) {
-            return Status::InvalidArgument(doc_.file + ":" +
-                                           std::to_string(entry.first.Mark().line + 1) +
-                                           ": a key must be plain text");
+            return Status::InvalidFields({{doc_.Where(pointer), "a key must be plain text"}});
           }
           const std::string key = entry.first.Scalar();
           if (out.contains(key)) {
-            return Status::InvalidArgument(doc_.file + ":" +
-                                           std::to_string(entry.first.Mark().line + 1) +
-                                           ": duplicate key \"" + key + "\"");
+            return Status::InvalidFields(
+                {{doc_.file + ":" + std::to_string(entry.first.Mark().line + 1),
+                  "duplicate key \"" + key + "\""}});
           }
           nlohmann::json value;
           CORIUM_RETURN_IF_ERROR(
@@ -146,8 +144,8 @@ Result<YamlDocument> ParseYaml(std::string file, std::string_view text) {
   try {
     node = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    return Status::InvalidArgument(doc.file + ":" + std::to_string(e.mark.line + 1) +
-                                   ": YAML syntax error: " + e.msg);
+    return Status::InvalidFields(
+        {{doc.file + ":" + std::to_string(e.mark.line + 1), "YAML syntax error: " + e.msg}});
   }
   Converter converter(doc);
   CORIUM_RETURN_IF_ERROR(converter.Convert(node, "", doc.root));
