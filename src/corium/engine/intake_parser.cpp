@@ -358,6 +358,9 @@ Result<Intake> IntakeParser::Parse(std::string_view text) {
     root = json::parse(text);
   } catch (const json::parse_error& e) {
     return Status::InvalidFields({{"(intake)", "not valid JSON at byte " + std::to_string(e.byte)}});
+  } catch (const json::exception&) {
+    // e.g. a number too large for a double (1e400): valid JSON text, but not a value we can hold.
+    return Status::InvalidFields({{"(intake)", "not valid JSON: a number is out of range"}});
   }
   if (!Object(root, "", {"as_of", "setting", "client", "conditions", "medications", "allergies",
                          "procedures", "requests", "practitioner", "device"})) {

@@ -1,5 +1,6 @@
 #include "corium/kb/rules_builder.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -7,6 +8,43 @@
 
 namespace corium::kb {
 namespace {
+
+// The placeholders a summary or basis may use (docs/knowledge-base.md); anything else is a typo
+// that would otherwise reach a clinician as literal braces.
+constexpr std::array<std::string_view, 19> kPlaceholders = {
+    "code", "label", "zones", "date", "last_dose", "resolved", "until", "age", "as_of",
+    "fitzpatrick", "flags", "depth_mm", "max_depth_mm", "needle_material", "kind", "indication",
+    "role", "jurisdiction", "control"};
+
+void CheckPlaceholders(const NodeReader& c, const std::string& key, const std::string& text) {
+  size_t open = text.find('{');
+  while (open != std::string::npos) {
+    const size_t close = text.find('}', open);
+    if (close == std::string::npos) {
+      c.Problem(key, "unclosed '{'");
+      return;
+    }
+    const std::string name = text.substr(open + 1, close - open - 1);
+    if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
+      c.Problem(key, "unknown placeholder {" + name + "}");
+    }
+    open = text.find('{', close);
+  }
+}
+
+// Which date a window may start from depends on the subject that gives the date.
+void CheckWindowSubject(const NodeReader& c, const RuleCase& rc) {
+  if (!rc.window) return;
+  const bool fits =
+      (rc.window->from == WindowFrom::kLastDose &&
+       std::holds_alternative<MedicationMatch>(rc.subject)) ||
+      (rc.window->from == WindowFrom::kDate && std::holds_alternative<ProcedureMatch>(rc.subject)) ||
+      (rc.window->from == WindowFrom::kResolved &&
+       std::holds_alternative<ConditionMatch>(rc.subject));
+  if (!fits) {
+    c.Problem("window", "from: last_dose needs a medication, date a procedure, resolved a condition");
+  }
+}
 
 constexpr std::array<std::string_view, 9> kSubjects = {
     "client", "condition", "medication", "allergy", "procedure",
@@ -200,7 +238,10 @@ RuleCase ReadCase(const NodeReader& c, References& refs) {
   if (!rc.effect.none) {
     rc.summary = c.String("summary");
     rc.basis = c.String("basis");
+    CheckPlaceholders(c, "summary", rc.summary);
+    CheckPlaceholders(c, "basis", rc.basis);
   }
+  CheckWindowSubject(c, rc);
   return rc;
 }
 
