@@ -14,7 +14,7 @@ std::filesystem::path LocateKb(const std::string& explicit_dir) {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "corium" / "kb";
+    fs::path installed = exe.parent_path().parent_path() / "share" / "corium" / "kb";
     if (fs::is_regular_file(installed / "manifest.yaml", ec)) return installed;
   }
   return CORIUM_SOURCE_KB_DIR;

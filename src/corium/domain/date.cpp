@@ -1,6 +1,6 @@
 #include "corium/domain/date.h"
 
-#include <cstdio>
+#include <string>
 
 namespace corium {
 namespace {
@@ -38,9 +38,12 @@ Date Date::FromYmd(int year, unsigned month, unsigned day) {
 }
 
 std::string Date::ToString() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year(), month(), day());
-  return buffer;
+  const auto padded = [](long value, size_t width) {
+    std::string text = std::to_string(value);
+    text.insert(0, width > text.size() ? width - text.size() : 0, '0');
+    return text;
+  };
+  return padded(year(), 4) + "-" + padded(month(), 2) + "-" + padded(day(), 2);
 }
 
 Date Date::AddDays(int days) const {

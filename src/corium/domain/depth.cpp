@@ -1,7 +1,6 @@
 #include "corium/domain/depth.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace corium {
 
@@ -11,9 +10,9 @@ std::optional<Depth> Depth::FromMillimetres(double mm) {
 }
 
 std::string Depth::ToString() const {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%d.%03d", um_ / 1000, um_ % 1000);
-  std::string text(buffer);
+  std::string fraction = std::to_string(um_ % 1000);
+  fraction.insert(0, 3 - fraction.size(), '0');
+  std::string text = std::to_string(um_ / 1000) + "." + fraction;
   // Keep one decimal at least: "1.0", "0.25", "1.5".
   while (text.back() == '0' && text[text.size() - 2] != '.') text.pop_back();
   return text;

@@ -23,6 +23,7 @@ class Depth {
   // Decimal text with at least one decimal: "0.25", "1.5", "2.0".
   std::string ToString() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>.
   friend constexpr auto operator<=>(Depth, Depth) = default;
 
  private:

@@ -1,5 +1,7 @@
 #include "corium/engine/fact_text.h"
 
+#include <array>
+
 namespace corium::engine {
 
 std::map<std::string, std::string> FactText::Common() const {
@@ -51,8 +53,9 @@ std::string JoinWords(const std::vector<std::string>& words) {
 }
 
 std::string Roman(int value) {
-  static const char* const kNumerals[] = {"0", "I", "II", "III", "IV", "V", "VI"};
-  return value >= 1 && value <= 6 ? kNumerals[value] : std::to_string(value);
+  static constexpr std::array<const char*, 7> kNumerals = {"0", "I", "II", "III", "IV", "V", "VI"};
+  return value >= 1 && value <= 6 ? kNumerals.at(static_cast<size_t>(value))
+                                  : std::to_string(value);
 }
 
 std::string FillTemplate(const std::string& text, const std::map<std::string, std::string>& values) {

@@ -4,8 +4,8 @@ namespace corium::kb {
 namespace {
 
 const nlohmann::json& NullJson() {
-  static const nlohmann::json kNull;
-  return kNull;
+  static const nlohmann::json null_json;
+  return null_json;
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 
 namespace corium::kb {
 
-struct YamlDocument {
+struct YamlDocument {  // NOLINT(bugprone-exception-escape): json moves do not throw
   std::string file;  // relative to the knowledge base root, e.g. "rules/deferrals.yaml"
   nlohmann::json root;
   std::map<std::string, int> lines;  // JSON pointer -> 1-based line
