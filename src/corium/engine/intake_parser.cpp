@@ -1,5 +1,6 @@
 #include "corium/engine/intake_parser.h"
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -354,14 +355,39 @@ void IntakeParser::ReadDevice(const json& root, Intake& intake) {
 
 Result<Intake> IntakeParser::Parse(std::string_view text) {
   json root;
+  // A repeated field would silently replace the first (two "conditions" lists: the first lost),
+  // so every object's keys are tracked while parsing and a repeat is an error.
+  std::vector<std::vector<std::string>> keys_by_depth;
+  std::vector<std::string> duplicates;
+  const json::parser_callback_t track = [&](int /*depth*/, json::parse_event_t event,
+                                            json& parsed) {
+    if (event == json::parse_event_t::object_start) {
+      keys_by_depth.emplace_back();
+    } else if (event == json::parse_event_t::object_end && !keys_by_depth.empty()) {
+      keys_by_depth.pop_back();
+    } else if (event == json::parse_event_t::key && !keys_by_depth.empty()) {
+      auto& keys = keys_by_depth.back();
+      const std::string key = parsed.get<std::string>();
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        duplicates.push_back(key);
+      } else {
+        keys.push_back(key);
+      }
+    }
+    return true;
+  };
   try {
-    root = json::parse(text);
+    root = json::parse(text, track);
   } catch (const json::parse_error& e) {
     return Status::InvalidFields({{"(intake)", "not valid JSON at byte " + std::to_string(e.byte)}});
   } catch (const json::exception&) {
     // e.g. a number too large for a double (1e400): valid JSON text, but not a value we can hold.
     return Status::InvalidFields({{"(intake)", "not valid JSON: a number is out of range"}});
   }
+  for (const std::string& key : duplicates) {
+    Error("(intake)", "field \"" + key + "\" appears twice in one object");
+  }
+  if (!duplicates.empty()) return Status::InvalidFields(errors_);
   if (!Object(root, "", {"as_of", "setting", "client", "conditions", "medications", "allergies",
                          "procedures", "requests", "practitioner", "device"})) {
     return Status::InvalidFields(errors_);

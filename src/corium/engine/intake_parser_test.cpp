@@ -462,3 +462,21 @@ TEST(IntakeParser, UnstatedNeedleMaterialIsKeptUnstated) {
 
 }  // namespace
 }  // namespace corium::engine
+
+namespace corium::engine {
+namespace {
+
+TEST(IntakeParserDuplicates, RepeatedFieldIsAnErrorNotASilentReplacement) {
+  const std::string text = R"({"client": {"birth_date": "1988-03-14"},
+    "conditions": [{"code": "active_acne"}], "conditions": [],
+    "requests": [{"indication": "wrinkles", "zones": ["cheeks"]}],
+    "practitioner": {"role": "physician", "jurisdiction": "US-UT"}})";
+  const auto intake = ParseIntake(text, corium::testing::ShippedKb(), Date::FromYmd(2026, 11, 20));
+  ASSERT_FALSE(intake.ok());
+  ASSERT_EQ(intake.status().field_errors().size(), 1u);
+  EXPECT_NE(intake.status().field_errors()[0].message.find("\"conditions\" appears twice"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace corium::engine
