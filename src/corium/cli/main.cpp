@@ -6,7 +6,9 @@
 
 #include "corium/cli/commands.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{"Corium - practice system for microneedling clinics"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("corium ") + CORIUM_VERSION_STRING);
@@ -43,5 +45,20 @@ int main(int argc, char** argv) {
     return corium::cli::RunScreen(screen);
   }
   if (check_cmd->parsed()) return corium::cli::RunKbCheck(kb_dir);
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Library code reports through Status; an exception reaching here is a bug or exhaustion
+  // (std::bad_alloc). Say so plainly rather than abort.
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "corium: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "corium: internal error\n";
+  }
   return 2;
 }

@@ -56,7 +56,7 @@ class Matcher {
   // Records a hit unless its window has closed by as_of. `from` is the window's start date when
   // known.
   void Emit(std::vector<Code> zones, std::optional<Date> from,
-            std::map<std::string, std::string> values) {
+            const std::map<std::string, std::string>& values) {
     if (rc_.qualifiers.requested_region) {
       // The finding applies to the requested zones of that region (within the fact's zones).
       std::vector<Code> narrowed;
@@ -71,7 +71,7 @@ class Matcher {
     // Common values are built only for a hit: most cases match nothing, and building them for
     // every case cost more than the matching itself.
     std::map<std::string, std::string> all = text_.Common();
-    for (auto& [name, value] : values) all[name] = std::move(value);
+    for (const auto& [name, value] : values) all[name] = value;
     Hit hit{&rule_, &rc_, std::move(zones), std::nullopt, std::move(all)};
     if (rc_.window) {
       if (from) {

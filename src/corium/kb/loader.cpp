@@ -40,10 +40,10 @@ Builder BuilderFor(const std::string& file) {
 }  // namespace
 
 const std::vector<std::string>& TopicFiles() {
-  static const std::vector<std::string> kFiles = {
+  static const std::vector<std::string> topic_files = {
       "manifest.yaml", "vocabulary.yaml", "sources.yaml", "zones.yaml",   "indications.yaml",
       "jurisdictions.yaml", "devices.yaml", "consent.yaml", "conflicts.yaml"};
-  return kFiles;
+  return topic_files;
 }
 
 Result<KnowledgeBase> LoadKnowledgeBase(const std::vector<KbFile>& files) {
