@@ -1,6 +1,6 @@
 #include "corium/kb/yaml_document.h"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 #include <charconv>
 #include <string>
@@ -70,55 +70,105 @@ nlohmann::json PlainScalar(const std::string& text) {
   return text;
 }
 
-class Converter {
+// Builds JSON from libyaml's event stream. Anchors and aliases are refused: the knowledge base is
+// read by clinicians, and a value defined in one place and silently reused in another is a trap.
+class EventReader {
  public:
-  explicit Converter(YamlDocument& doc) : doc_(doc) {}
+  EventReader(YamlDocument& doc, std::string_view text) : doc_(doc) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~EventReader() {
+    if (has_event_) yaml_event_delete(&event_);
+    yaml_parser_delete(&parser_);
+  }
+  EventReader(const EventReader&) = delete;
+  EventReader& operator=(const EventReader&) = delete;
 
-  Status Convert(const YAML::Node& node, const std::string& pointer, nlohmann::json& out) {
-    doc_.lines[pointer] = node.Mark().line + 1;
-    switch (node.Type()) {
-      case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
-        out = nullptr;
-        return Status::Ok();
-      case YAML::NodeType::Scalar:
-        out = node.Tag() == "!" ? nlohmann::json(node.Scalar()) : PlainScalar(node.Scalar());
-        return Status::Ok();
-      case YAML::NodeType::Sequence: {
-        out = nlohmann::json::array();
-        size_t index = 0;
-        for (const YAML::Node& item : node) {
-          nlohmann::json value;
-          CORIUM_RETURN_IF_ERROR(Convert(item, pointer + "/" + std::to_string(index++), value));
-          out.push_back(std::move(value));
-        }
-        return Status::Ok();
-      }
-      case YAML::NodeType::Map: {
-        out = nlohmann::json::object();
-        for (const auto& entry : node) {
-          if (!entry.first.IsScalar()) {
-            return Status::InvalidFields({{doc_.Where(pointer), "a key must be plain text"}});
-          }
-          const std::string key = entry.first.Scalar();
-          if (out.contains(key)) {
-            return Status::InvalidFields(
-                {{doc_.file + ":" + std::to_string(entry.first.Mark().line + 1),
-                  "duplicate key \"" + key + "\""}});
-          }
-          nlohmann::json value;
-          CORIUM_RETURN_IF_ERROR(
-              Convert(entry.second, pointer + "/" + EscapePointerToken(key), value));
-          out[key] = std::move(value);
-        }
-        return Status::Ok();
-      }
+  Status ReadDocument(nlohmann::json& out) {
+    CORIUM_RETURN_IF_ERROR(Next());  // stream start
+    CORIUM_RETURN_IF_ERROR(Next());
+    if (event_.type == YAML_STREAM_END_EVENT) {
+      out = nullptr;
+      return Status::Ok();
+    }
+    CORIUM_RETURN_IF_ERROR(Next());  // past document start
+    CORIUM_RETURN_IF_ERROR(ReadNode("", out));
+    CORIUM_RETURN_IF_ERROR(Next());  // document end
+    CORIUM_RETURN_IF_ERROR(Next());
+    if (event_.type != YAML_STREAM_END_EVENT) {
+      return Fail(Line(), "a knowledge base file holds one YAML document");
     }
     return Status::Ok();
   }
 
  private:
+  int Line() const { return static_cast<int>(event_.start_mark.line) + 1; }
+
+  Status Fail(int line, const std::string& message) const {
+    return Status::InvalidFields({{doc_.file + ":" + std::to_string(line), message}});
+  }
+
+  Status Next() {
+    if (has_event_) yaml_event_delete(&event_);
+    has_event_ = yaml_parser_parse(&parser_, &event_) != 0;
+    if (!has_event_) {
+      return Fail(static_cast<int>(parser_.problem_mark.line) + 1,
+                  std::string("YAML syntax error: ") +
+                      (parser_.problem != nullptr ? parser_.problem : "unreadable"));
+    }
+    return Status::Ok();
+  }
+
+  // Reads the node whose first event is current; leaves its last event current.
+  Status ReadNode(const std::string& pointer, nlohmann::json& out) {
+    doc_.lines[pointer] = Line();
+    switch (event_.type) {
+      case YAML_SCALAR_EVENT: {
+        const std::string text(reinterpret_cast<const char*>(event_.data.scalar.value),
+                               event_.data.scalar.length);
+        const bool plain = event_.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                           event_.data.scalar.tag == nullptr;
+        out = plain ? PlainScalar(text) : nlohmann::json(text);
+        return Status::Ok();
+      }
+      case YAML_SEQUENCE_START_EVENT: {
+        out = nlohmann::json::array();
+        for (size_t index = 0;; ++index) {
+          CORIUM_RETURN_IF_ERROR(Next());
+          if (event_.type == YAML_SEQUENCE_END_EVENT) return Status::Ok();
+          nlohmann::json value;
+          CORIUM_RETURN_IF_ERROR(ReadNode(pointer + "/" + std::to_string(index), value));
+          out.push_back(std::move(value));
+        }
+      }
+      case YAML_MAPPING_START_EVENT: {
+        out = nlohmann::json::object();
+        while (true) {
+          CORIUM_RETURN_IF_ERROR(Next());
+          if (event_.type == YAML_MAPPING_END_EVENT) return Status::Ok();
+          if (event_.type != YAML_SCALAR_EVENT) return Fail(Line(), "a key must be plain text");
+          const std::string key(reinterpret_cast<const char*>(event_.data.scalar.value),
+                                event_.data.scalar.length);
+          if (out.contains(key)) return Fail(Line(), "duplicate key \"" + key + "\"");
+          CORIUM_RETURN_IF_ERROR(Next());
+          nlohmann::json value;
+          CORIUM_RETURN_IF_ERROR(ReadNode(pointer + "/" + EscapePointerToken(key), value));
+          out[key] = std::move(value);
+        }
+      }
+      case YAML_ALIAS_EVENT:
+        return Fail(Line(), "aliases (*name) are not allowed; write the value out");
+      default:
+        return Fail(Line(), "unexpected YAML structure");
+    }
+  }
+
   YamlDocument& doc_;
+  yaml_parser_t parser_{};
+  yaml_event_t event_{};
+  bool has_event_ = false;
 };
 
 }  // namespace
@@ -140,15 +190,8 @@ std::string YamlDocument::Where(const std::string& pointer) const {
 Result<YamlDocument> ParseYaml(std::string file, std::string_view text) {
   YamlDocument doc;
   doc.file = std::move(file);
-  YAML::Node node;
-  try {
-    node = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    return Status::InvalidFields(
-        {{doc.file + ":" + std::to_string(e.mark.line + 1), "YAML syntax error: " + e.msg}});
-  }
-  Converter converter(doc);
-  CORIUM_RETURN_IF_ERROR(converter.Convert(node, "", doc.root));
+  EventReader reader(doc, text);
+  CORIUM_RETURN_IF_ERROR(reader.ReadDocument(doc.root));
   return doc;
 }
 

@@ -23,8 +23,9 @@ struct YamlDocument {  // NOLINT(bugprone-exception-escape): json moves do not t
   std::string Where(const std::string& pointer) const;
 };
 
-// Parses YAML 1.2 core-schema scalars: plain `null`/`~`, `true`/`false`, integers and decimals are
-// typed; quoted scalars are always strings. Duplicate keys are an error.
+// Parses one YAML document (with libyaml). Plain scalars follow the YAML 1.2 core schema: `null`/`~`,
+// `true`/`false`, integers and decimals are typed; quoted scalars are always strings. Duplicate keys
+// and aliases are errors, named by file and line.
 Result<YamlDocument> ParseYaml(std::string file, std::string_view text);
 
 }  // namespace corium::kb
