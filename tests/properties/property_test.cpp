@@ -216,14 +216,8 @@ const GeneratorVocabulary& Vocab() {
 
 // The shipped knowledge base loaded a second time, independently of ShippedKb().
 const kb::KnowledgeBase& ReloadedKb() {
-  static const kb::KnowledgeBase* const kKb = [] {
-    auto files = kb::ReadKbDirectory(SourceKbDir());
-    if (!files.ok()) throw std::runtime_error(files.status().ToString());
-    auto loaded = kb::LoadKnowledgeBase(*files);
-    if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());
-    return new kb::KnowledgeBase(std::move(loaded).value());
-  }();
-  return *kKb;
+  static const kb::KnowledgeBase* const kb = new kb::KnowledgeBase(LoadKbOrThrow(SourceKbDir()));
+  return *kb;
 }
 
 // Parses an intake that the generator promises is valid; nullopt (and a test failure) if not.

@@ -20,15 +20,29 @@ namespace corium::testing {
 std::string SourceKbDir() { return CORIUM_SOURCE_KB_DIR; }
 std::string TestsDir() { return CORIUM_TESTS_DIR; }
 
+kb::KnowledgeBase LoadKbOrThrow(const std::string& dir) {
+  auto files = kb::ReadKbDirectory(dir);
+  if (!files.ok()) throw std::runtime_error(files.status().ToString());
+  auto loaded = kb::LoadKnowledgeBase(*files);
+  if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());
+  return std::move(loaded).value();
+}
+
 const kb::KnowledgeBase& ShippedKb() {
-  static const kb::KnowledgeBase* const kKb = [] {
-    auto files = kb::ReadKbDirectory(SourceKbDir());
-    if (!files.ok()) throw std::runtime_error(files.status().ToString());
-    auto loaded = kb::LoadKnowledgeBase(*files);
-    if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());
-    return new kb::KnowledgeBase(std::move(loaded).value());
-  }();
-  return *kKb;
+  static const kb::KnowledgeBase* const kb = new kb::KnowledgeBase(LoadKbOrThrow(SourceKbDir()));
+  return *kb;
+}
+
+std::string ShellQuote(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
 }
 
 Decision ScreenJson(const std::string& intake_json) {

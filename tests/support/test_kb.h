@@ -10,6 +10,10 @@
 namespace corium::testing {
 
 const kb::KnowledgeBase& ShippedKb();
+// Loads a knowledge base directory, throwing (and so failing the test) when it does not load.
+kb::KnowledgeBase LoadKbOrThrow(const std::string& dir);
+// Quotes `text` for /bin/sh: 'it'\''s'.
+std::string ShellQuote(const std::string& text);
 std::string SourceKbDir();
 std::string TestsDir();
 

@@ -84,17 +84,6 @@ std::string TestNameOf(const ::testing::TestParamInfo<Vignette>& info) {
   return same == 0 ? name : name + "_" + std::to_string(same + 1);
 }
 
-std::string ShellQuote(const std::string& text) {
-  std::string out = "'";
-  for (const char c : text) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
 
 json ParseOrNull(const std::string& text) {
   json out = json::parse(text, nullptr, false);
