@@ -7,8 +7,10 @@ FUZZ_SECONDS ?= 30
 run: setup release  ## Set up, build, and screen the example consultation
 	./build/corium screen examples/consultation.json --format text
 
+# The PostgreSQL suites run against a throwaway server on 127.0.0.1 (scripts/with-postgres), and
+# fail rather than skip if it cannot be reached.
 test: setup debug release fuzz-smoke  ## Set up and run every test
-	ctest --preset debug -j $(JOBS)
+	./scripts/with-postgres ctest --preset debug -j $(JOBS)
 	ctest --preset release -j $(JOBS) -L vignettes
 	./build/corium kb check kb
 

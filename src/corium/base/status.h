@@ -48,6 +48,10 @@ class [[nodiscard]] Status {
   // An invalid document: every offending field with its path.
   static Status InvalidFields(std::vector<FieldError> errors);
   static Status NotFound(std::string message) { return {StatusCode::kNotFound, std::move(message)}; }
+  static Status AlreadyExists(std::string message) {
+    return {StatusCode::kAlreadyExists, std::move(message)};
+  }
+  static Status Conflict(std::string message) { return {StatusCode::kConflict, std::move(message)}; }
   static Status Internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
   static Status Unavailable(std::string message) {
     return {StatusCode::kUnavailable, std::move(message)};

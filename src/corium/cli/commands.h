@@ -1,5 +1,5 @@
-// The subcommands of `corium`. Each returns the process exit status; see contracts.md §1 for
-// `screen` (0 decided, 1 invalid intake, 2 usage or knowledge base error).
+// The subcommands of `corium`. Each returns the process exit status: for `screen` 0 decided,
+// 1 invalid intake, 2 usage or knowledge base error (docs/screening.md).
 #pragma once
 
 #include <string>
@@ -16,5 +16,16 @@ struct ScreenOptions {
 
 int RunScreen(const ScreenOptions& options);
 int RunKbCheck(const std::string& kb_dir);
+
+// `corium db …`: the SQLite file (default) or a PostgreSQL database. Exit 0 on success, 1 when the
+// database refuses or is unhealthy, 2 for a usage error.
+struct DbOptions {
+  std::string sqlite_path = "corium-data/corium.db";
+  std::string postgres_url;  // libpq conninfo or URL; when set, used instead of the SQLite file
+};
+
+int RunDbMigrate(const DbOptions& options);
+int RunDbBackup(const DbOptions& options, const std::string& destination);
+int RunDbCheck(const DbOptions& options);
 
 }  // namespace corium::cli

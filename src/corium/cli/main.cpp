@@ -1,4 +1,4 @@
-// corium: the command-line entry point. Subcommands: `screen` (contracts.md §1), `kb check`.
+// corium: the command-line entry point. Subcommands: `screen`, `kb check`, `db migrate|backup|check`.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -27,6 +27,19 @@ int Run(int argc, char** argv) {
   CLI::App* check_cmd = kb_cmd->add_subcommand("check", "Validate a knowledge base directory");
   check_cmd->add_option("dir", kb_dir, "Knowledge base directory (default: the installed one)");
 
+  corium::cli::DbOptions db;
+  std::string backup_file;
+  CLI::App* db_cmd = app.add_subcommand("db", "Database tools (SQLite file or PostgreSQL)");
+  db_cmd->require_subcommand(1);
+  db_cmd->add_option("--db", db.sqlite_path, "SQLite database file")->capture_default_str();
+  db_cmd->add_option("--postgres", db.postgres_url, "PostgreSQL connection string, instead of --db");
+  CLI::App* migrate_cmd = db_cmd->add_subcommand("migrate", "Create or upgrade the schema");
+  CLI::App* backup_cmd = db_cmd->add_subcommand("backup", "Copy the SQLite database while in use");
+  backup_cmd->add_option("file", backup_file, "Destination file (must not exist)")->required();
+  CLI::App* db_check_cmd = db_cmd->add_subcommand("check", "Check the SQLite file's integrity");
+  // `corium db migrate --db FILE` as well as `corium db --db FILE migrate`.
+  for (CLI::App* sub : {migrate_cmd, backup_cmd, db_check_cmd}) sub->fallthrough();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -45,6 +58,9 @@ int Run(int argc, char** argv) {
     return corium::cli::RunScreen(screen);
   }
   if (check_cmd->parsed()) return corium::cli::RunKbCheck(kb_dir);
+  if (migrate_cmd->parsed()) return corium::cli::RunDbMigrate(db);
+  if (backup_cmd->parsed()) return corium::cli::RunDbBackup(db, backup_file);
+  if (db_check_cmd->parsed()) return corium::cli::RunDbCheck(db);
   return 2;
 }
 

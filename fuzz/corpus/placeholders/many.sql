@@ -1,0 +1,1 @@
+UPDATE s SET v = $10 WHERE id = $1 AND version = $2

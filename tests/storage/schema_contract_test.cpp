@@ -1,0 +1,298 @@
+// The storage contract, run on both engines: the migrations build the same schema on SQLite and
+// PostgreSQL, and the database itself refuses what must never happen (a cartridge used twice, a
+// signed chart or consent changed, an audit row rewritten), leaving the data as it was.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+#include "corium/store/migrations.h"
+#include "corium/store/postgres/postgres_connection.h"
+#include "corium/store/sqlite/sqlite_connection.h"
+
+namespace corium::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string UniqueName(const std::string& prefix) {
+  static std::mt19937_64 rng(std::random_device{}());
+  return prefix + std::to_string(rng() % 1000000000);
+}
+
+// A fresh, migrated database of one engine: a new SQLite file, or a new PostgreSQL schema.
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual SqlConnection& db() = 0;
+};
+
+class SqliteEngine final : public Engine {
+ public:
+  SqliteEngine() : dir_(fs::temp_directory_path() / UniqueName("corium-schema-")) {
+    fs::create_directories(dir_);
+    auto db = SqliteConnection::Open((dir_ / "corium.db").string(),
+                                     OpenMode::kReadWriteCreate);
+    if (!db.ok()) throw std::runtime_error(db.status().ToString());
+    db_ = std::move(db).value();
+  }
+  ~SqliteEngine() override {
+    db_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  SqlConnection& db() override { return *db_; }
+
+ private:
+  fs::path dir_;
+  std::unique_ptr<SqliteConnection> db_;
+};
+
+class PostgresEngine final : public Engine {
+ public:
+  explicit PostgresEngine(const std::string& url) : schema_(UniqueName("t_schema_")) {
+    auto db = PostgresConnection::Open(url);
+    if (!db.ok()) throw std::runtime_error(db.status().ToString());
+    db_ = std::move(db).value();
+    Must(db_->ExecuteScript("CREATE SCHEMA " + schema_ + "; SET search_path TO " + schema_));
+  }
+  ~PostgresEngine() override {
+    (void)db_->ExecuteScript("SET search_path TO public; DROP SCHEMA " + schema_ + " CASCADE");
+  }
+  SqlConnection& db() override { return *db_; }
+
+ private:
+  static void Must(const Status& s) {
+    if (!s.ok()) throw std::runtime_error(s.ToString());
+  }
+  std::string schema_;
+  std::unique_ptr<PostgresConnection> db_;
+};
+
+class SchemaContract : public ::testing::TestWithParam<Dialect> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Dialect::kSqlite) {
+      engine_ = std::make_unique<SqliteEngine>();
+    } else {
+      const char* url = std::getenv("CORIUM_TEST_PG_URL");
+      const char* required = std::getenv("CORIUM_REQUIRE_PG");
+      if (url == nullptr || *url == '\0') {
+        if (required != nullptr && std::string(required) == "1") {
+          FAIL() << "CORIUM_REQUIRE_PG=1 but CORIUM_TEST_PG_URL is not set";
+        }
+        GTEST_SKIP() << "CORIUM_TEST_PG_URL not set (run under scripts/with-postgres)";
+      }
+      engine_ = std::make_unique<PostgresEngine>(url);
+    }
+    const auto report = Migrate(db(), 1'700'000'000);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    Seed();
+  }
+
+  SqlConnection& db() { return engine_->db(); }
+
+  std::int64_t Insert(const std::string& sql, const std::vector<SqlValue>& params) {
+    auto rows = db().Query(sql + " RETURNING id", params);
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString() << "\n" << sql;
+    return rows.ok() && !rows->empty() ? rows->front().Int(0) : 0;
+  }
+
+  std::int64_t Count(const std::string& table) {
+    auto rows = db().Query("SELECT COUNT(*) FROM " + table, {});
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    return rows.ok() ? rows->front().Int(0) : -1;
+  }
+
+  // A clinic with one practitioner, one client, screening, plan, consent, device and two cartridges.
+  void Seed() {
+    clinic_ = Insert("INSERT INTO clinics (name, time_zone, created_at) VALUES ($1, $2, $3)",
+                     {std::string("Demo"), std::string("America/Denver"), std::int64_t{1}});
+    staff_ = Insert(
+        "INSERT INTO staff (clinic_id, full_name, email, role, created_at) VALUES ($1,$2,$3,$4,$5)",
+        {clinic_, std::string("Dr A"), std::string("a@x"), std::string("physician"),
+         std::int64_t{1}});
+    client_ = Insert(
+        "INSERT INTO clients (clinic_id, given_name, family_name, birth_date, created_at,"
+        " updated_at) VALUES ($1,$2,$3,$4,$5,$5)",
+        {clinic_, std::string("Ada"), std::string("Lovelace"), std::string("1990-05-01"),
+         std::int64_t{1}});
+    const auto intake = Insert(
+        "INSERT INTO intakes (clinic_id, client_id, revision, intake_json, recorded_by,"
+        " recorded_at) VALUES ($1,$2,1,'{}',$3,1)",
+        {clinic_, client_, staff_});
+    screening_ = Insert(
+        "INSERT INTO screenings (clinic_id, client_id, intake_id, as_of, decision, intake_json,"
+        " decision_json, kb_version, kb_digest, screened_by, screened_at)"
+        " VALUES ($1,$2,$3,'2026-11-20','proceed','{}','{}','2026.11.0','sha256:x',$4,1)",
+        {clinic_, client_, intake, staff_});
+    plan_ = Insert(
+        "INSERT INTO plans (clinic_id, client_id, screening_id, indication, sessions,"
+        " interval_days, created_by, created_at) VALUES ($1,$2,$3,'wrinkles',3,28,$4,1)",
+        {clinic_, client_, screening_, staff_});
+    consent_ = Insert(
+        "INSERT INTO consents (clinic_id, client_id, plan_id, text_version, text_digest,"
+        " items_json, signature, signer_name, witnessed_by, signed_at)"
+        " VALUES ($1,$2,$3,'1','sha256:y','[\"CN-01\"]','sig','Ada Lovelace',$4,1)",
+        {clinic_, client_, plan_, staff_});
+    device_ = Insert(
+        "INSERT INTO devices (clinic_id, model, kind, cleared, max_depth_um, serial)"
+        " VALUES ($1,'Pen','pen',1,2500,'SN1')",
+        {clinic_});
+    const auto lot = Insert(
+        "INSERT INTO cartridge_lots (clinic_id, lot_number, model, needle_count, needle_material,"
+        " expires_on) VALUES ($1,'L1','C12',12,'stainless_steel','2027-06-30')",
+        {clinic_});
+    cartridge_ = Insert(
+        "INSERT INTO cartridges (clinic_id, lot_id, unit_code) VALUES ($1,$2,'U1')",
+        {clinic_, lot});
+    session_ = NewSession(cartridge_);
+  }
+
+  std::int64_t NewSession(std::int64_t cartridge) {
+    return Insert(
+        "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
+        " practitioner_id, device_id, cartridge_id, performed_on, checklist_json, created_at)"
+        " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'2026-11-20','{}',1)",
+        {clinic_, client_, plan_, consent_, screening_, staff_, device_, cartridge});
+  }
+
+  void Sign(std::int64_t session) {
+    auto changed = db().Execute(
+        "UPDATE sessions SET status = 'signed', signed_by = $1, signed_at = 2 WHERE id = $2",
+        {staff_, session});
+    ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  }
+
+  std::unique_ptr<Engine> engine_;
+  std::int64_t clinic_ = 0, staff_ = 0, client_ = 0, screening_ = 0, plan_ = 0, consent_ = 0,
+               device_ = 0, cartridge_ = 0, session_ = 0;
+};
+
+TEST_P(SchemaContract, MigratingTwiceAppliesNothingTheSecondTime) {
+  const auto again = Migrate(db(), 1'700'000'100);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_TRUE(again->applied.empty());
+  EXPECT_EQ(again->from_version, again->to_version);
+  EXPECT_GE(again->to_version, 1);
+}
+
+TEST_P(SchemaContract, AChangedMigrationIsRefused) {
+  std::vector<Migration> edited = MigrationsFor(db().dialect());
+  edited.front().sql += "\n-- edited after release\n";
+  const auto report = Migrate(db(), edited, 1'700'000'200);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), StatusCode::kConflict);
+}
+
+TEST_P(SchemaContract, ACartridgeServesOneSessionOnly) {
+  const auto before = Count("sessions");
+  auto second = db().Query(
+      "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
+      " practitioner_id, device_id, cartridge_id, performed_on, checklist_json, created_at)"
+      " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'2026-11-21','{}',1) RETURNING id",
+      {clinic_, client_, plan_, consent_, screening_, staff_, device_, cartridge_});
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(Count("sessions"), before);
+}
+
+TEST_P(SchemaContract, ASignedSessionCannotBeChangedOrDeleted) {
+  Sign(session_);
+  auto edit = db().Execute("UPDATE sessions SET notes = 'changed' WHERE id = $1", {session_});
+  EXPECT_FALSE(edit.ok());
+  auto remove = db().Execute("DELETE FROM sessions WHERE id = $1", {session_});
+  EXPECT_FALSE(remove.ok());
+  auto zone = db().Execute(
+      "INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint)"
+      " VALUES ($1, 'cheeks', 1000, 3, 'erythema')",
+      {session_});
+  EXPECT_FALSE(zone.ok());
+  auto rows = db().Query("SELECT notes, status FROM sessions WHERE id = $1", {session_});
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->front().Text(0), "");
+  EXPECT_EQ(rows->front().Text(1), "signed");
+}
+
+TEST_P(SchemaContract, ADraftSessionCanBeEditedBeforeSigning) {
+  auto edit = db().Execute("UPDATE sessions SET notes = 'draft note', version = version + 1"
+                           " WHERE id = $1 AND version = $2",
+                           {session_, std::int64_t{1}});
+  ASSERT_TRUE(edit.ok()) << edit.status().ToString();
+  EXPECT_EQ(*edit, 1);
+  // The same stale version now changes nothing: optimistic concurrency.
+  auto stale = db().Execute("UPDATE sessions SET notes = 'lost' WHERE id = $1 AND version = $2",
+                            {session_, std::int64_t{1}});
+  ASSERT_TRUE(stale.ok());
+  EXPECT_EQ(*stale, 0);
+}
+
+TEST_P(SchemaContract, SignedConsentsScreeningsAndAmendmentsAreImmutable) {
+  EXPECT_FALSE(db().Execute("UPDATE consents SET signer_name = 'x' WHERE id = $1", {consent_}).ok());
+  EXPECT_FALSE(db().Execute("DELETE FROM consents WHERE id = $1", {consent_}).ok());
+  EXPECT_FALSE(
+      db().Execute("UPDATE screenings SET decision = 'proceed' WHERE id = $1", {screening_}).ok());
+  const auto amendment = Insert(
+      "INSERT INTO amendments (clinic_id, record_type, record_id, reason, body_json, author_id,"
+      " created_at) VALUES ($1,'session',$2,'typo in notes','{}',$3,3)",
+      {clinic_, session_, staff_});
+  EXPECT_FALSE(db().Execute("UPDATE amendments SET reason = 'x' WHERE id = $1", {amendment}).ok());
+  auto rows = db().Query("SELECT signer_name FROM consents WHERE id = $1", {consent_});
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->front().Text(0), "Ada Lovelace");
+}
+
+TEST_P(SchemaContract, TheAuditLogIsAppendOnly) {
+  const auto row = Insert(
+      "INSERT INTO audit_log (clinic_id, actor_id, action, record_type, record_id, client_id, at)"
+      " VALUES ($1,$2,'read','client',$3,$3,5)",
+      {clinic_, staff_, client_});
+  EXPECT_FALSE(db().Execute("UPDATE audit_log SET action = 'none' WHERE id = $1", {row}).ok());
+  EXPECT_FALSE(db().Execute("DELETE FROM audit_log WHERE id = $1", {row}).ok());
+  EXPECT_FALSE(db().Execute("DELETE FROM audit_log", {}).ok());
+  EXPECT_EQ(Count("audit_log"), 1);
+}
+
+TEST_P(SchemaContract, ChecksRejectImpossibleValuesAndLeaveTablesUnchanged) {
+  const auto before = Count("adverse_events");
+  auto bad_grade = db().Query(
+      "INSERT INTO adverse_events (clinic_id, client_id, onset_on, description, grade, causality,"
+      " reported_by, created_at) VALUES ($1,$2,'2026-11-21','redness',5,'possible',$3,1)"
+      " RETURNING id",
+      {clinic_, client_, staff_});
+  ASSERT_FALSE(bad_grade.ok());
+  EXPECT_EQ(bad_grade.status().code(), StatusCode::kInvalidArgument);
+  auto no_reason = db().Query(
+      "INSERT INTO screening_overrides (clinic_id, screening_id, prescriber_id, reason, decided_at)"
+      " VALUES ($1,$2,$3,'',1) RETURNING id",
+      {clinic_, screening_, staff_});
+  EXPECT_FALSE(no_reason.ok());
+  EXPECT_EQ(Count("adverse_events"), before);
+  EXPECT_EQ(Count("screening_overrides"), 0);
+}
+
+TEST_P(SchemaContract, RecallFindsEveryClientOfALotInOneQuery) {
+  Sign(session_);
+  auto rows = db().Query(
+      "SELECT c.id, s.id FROM cartridge_lots l"
+      " JOIN cartridges k ON k.lot_id = l.id"
+      " JOIN sessions s ON s.cartridge_id = k.id"
+      " JOIN clients c ON c.id = s.client_id"
+      " WHERE l.clinic_id = $1 AND l.lot_number = $2",
+      {clinic_, std::string("L1")});
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().Int(0), client_);
+  EXPECT_EQ(rows->front().Int(1), session_);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, SchemaContract,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+                         [](const ::testing::TestParamInfo<Dialect>& param_info) {
+                           return std::string(DialectName(param_info.param));
+                         });
+
+}  // namespace
+}  // namespace corium::store
