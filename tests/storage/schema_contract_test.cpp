@@ -4,91 +4,21 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <random>
 
 #include "corium/store/migrations.h"
 #include "corium/store/postgres/postgres_connection.h"
 #include "corium/store/sqlite/sqlite_connection.h"
+#include "support/test_databases.h"
 
 namespace corium::store {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string UniqueName(const std::string& prefix) {
-  static std::mt19937_64 rng(std::random_device{}());
-  return prefix + std::to_string(rng() % 1000000000);
-}
-
-// A fresh, migrated database of one engine: a new SQLite file, or a new PostgreSQL schema.
-class Engine {
- public:
-  virtual ~Engine() = default;
-  virtual SqlConnection& db() = 0;
-};
-
-class SqliteEngine final : public Engine {
- public:
-  SqliteEngine() : dir_(fs::temp_directory_path() / UniqueName("corium-schema-")) {
-    fs::create_directories(dir_);
-    auto db = SqliteConnection::Open((dir_ / "corium.db").string(),
-                                     OpenMode::kReadWriteCreate);
-    if (!db.ok()) throw std::runtime_error(db.status().ToString());
-    db_ = std::move(db).value();
-  }
-  ~SqliteEngine() override {
-    db_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  SqlConnection& db() override { return *db_; }
-
- private:
-  fs::path dir_;
-  std::unique_ptr<SqliteConnection> db_;
-};
-
-class PostgresEngine final : public Engine {
- public:
-  explicit PostgresEngine(const std::string& url) : schema_(UniqueName("t_schema_")) {
-    auto db = PostgresConnection::Open(url);
-    if (!db.ok()) throw std::runtime_error(db.status().ToString());
-    db_ = std::move(db).value();
-    Must(db_->ExecuteScript("CREATE SCHEMA " + schema_ + "; SET search_path TO " + schema_));
-  }
-  ~PostgresEngine() override {
-    (void)db_->ExecuteScript("SET search_path TO public; DROP SCHEMA " + schema_ + " CASCADE");
-  }
-  SqlConnection& db() override { return *db_; }
-
- private:
-  static void Must(const Status& s) {
-    if (!s.ok()) throw std::runtime_error(s.ToString());
-  }
-  std::string schema_;
-  std::unique_ptr<PostgresConnection> db_;
-};
 
 class SchemaContract : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
-    if (GetParam() == Dialect::kSqlite) {
-      engine_ = std::make_unique<SqliteEngine>();
-    } else {
-      const char* url = std::getenv("CORIUM_TEST_PG_URL");
-      const char* required = std::getenv("CORIUM_REQUIRE_PG");
-      if (url == nullptr || *url == '\0') {
-        if (required != nullptr && std::string(required) == "1") {
-          FAIL() << "CORIUM_REQUIRE_PG=1 but CORIUM_TEST_PG_URL is not set";
-        }
-        GTEST_SKIP() << "CORIUM_TEST_PG_URL not set (run under scripts/with-postgres)";
-      }
-      engine_ = std::make_unique<PostgresEngine>(url);
-    }
-    const auto report = Migrate(db(), 1'700'000'000);
-    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    CORIUM_REQUIRE_ENGINE(GetParam());
+    engine_ = testing::MakeTestDatabase(GetParam());
     Seed();
   }
 
@@ -166,7 +96,7 @@ class SchemaContract : public ::testing::TestWithParam<Dialect> {
     ASSERT_TRUE(changed.ok()) << changed.status().ToString();
   }
 
-  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<testing::TestDatabase> engine_;
   std::int64_t clinic_ = 0, staff_ = 0, client_ = 0, screening_ = 0, plan_ = 0, consent_ = 0,
                device_ = 0, cartridge_ = 0, session_ = 0;
 };

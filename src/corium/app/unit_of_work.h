@@ -1,0 +1,21 @@
+// UnitOfWork: one durable database transaction around a use case, so that a clinical change and
+// its audit entry are committed together or not at all. Implemented over SQL in store/records.
+#pragma once
+
+#include <functional>
+
+#include "corium/base/status.h"
+
+namespace corium::app {
+
+class UnitOfWork {
+ public:
+  virtual ~UnitOfWork() = default;
+  // Runs `body` in one write transaction; commits (durably) when it returns Ok, rolls back
+  // otherwise, so a refused request leaves the database exactly as it was.
+  virtual Status Write(const std::function<Status()>& body) = 0;
+  // Runs `body` in one transaction that may also append audit entries.
+  virtual Status Read(const std::function<Status()>& body) = 0;
+};
+
+}  // namespace corium::app
