@@ -332,3 +332,15 @@ CREATE TRIGGER signed_sessions_immutable BEFORE UPDATE OR DELETE ON sessions
   FOR EACH ROW EXECUTE FUNCTION corium_refuse_signed_session_change();
 CREATE TRIGGER signed_session_zones_immutable BEFORE INSERT OR UPDATE OR DELETE ON session_zones
   FOR EACH ROW EXECUTE FUNCTION corium_refuse_signed_zone_change();
+
+-- TRUNCATE bypasses row triggers; refuse it too on every append-only or immutable table.
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION corium_refuse_change();
+CREATE TRIGGER screenings_no_truncate BEFORE TRUNCATE ON screenings
+  FOR EACH STATEMENT EXECUTE FUNCTION corium_refuse_change();
+CREATE TRIGGER consents_no_truncate BEFORE TRUNCATE ON consents
+  FOR EACH STATEMENT EXECUTE FUNCTION corium_refuse_change();
+CREATE TRIGGER amendments_no_truncate BEFORE TRUNCATE ON amendments
+  FOR EACH STATEMENT EXECUTE FUNCTION corium_refuse_change();
+CREATE TRIGGER sessions_no_truncate BEFORE TRUNCATE ON sessions
+  FOR EACH STATEMENT EXECUTE FUNCTION corium_refuse_change();

@@ -182,6 +182,10 @@ TEST_P(SchemaContract, TheAuditLogIsAppendOnly) {
   EXPECT_FALSE(db().Execute("UPDATE audit_log SET action = 'none' WHERE id = $1", {row}).ok());
   EXPECT_FALSE(db().Execute("DELETE FROM audit_log WHERE id = $1", {row}).ok());
   EXPECT_FALSE(db().Execute("DELETE FROM audit_log", {}).ok());
+  if (db().dialect() == Dialect::kPostgres) {
+    // TRUNCATE skips row triggers; a statement trigger refuses it.
+    EXPECT_FALSE(db().ExecuteScript("TRUNCATE audit_log CASCADE").ok());
+  }
   EXPECT_EQ(Count("audit_log"), 1);
 }
 

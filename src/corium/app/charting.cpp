@@ -1,0 +1,529 @@
+#include "corium/app/charting.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string_view>
+
+#include "corium/app/permissions.h"
+
+namespace corium::app {
+namespace {
+
+using nlohmann::json;
+
+// The protocol steps of brief §5 (rows 7–14) that a session's checklist must tick (TP-06).
+// FIXME: move the steps and the limits below into kb/ so a clinic can change them with its
+// protocol.
+constexpr std::array<std::string_view, 8> kProtocolSteps = {
+    "cleanse",  "anaesthetic", "antisepsis", "glide",
+    "needling", "endpoint",    "calming",    "sun_protection"};
+// The one optional step: a topical anaesthetic may be "not used" (brief §5 row 8).
+constexpr std::string_view kOptionalStep = "anaesthetic";
+// Steps whose products enter the skin through the needle channels (TP-01).
+constexpr std::array<std::string_view, 2> kIntoSkinSteps = {"glide", "needling"};
+// TP-03: contact time is documented, and the default maximum is 60 minutes.
+constexpr int kMinContactMinutes = 1;
+constexpr int kMaxContactMinutes = 60;
+// The schema's limits (migrations/*/0001_records.sql), checked here for a field-level message.
+constexpr int kMinPasses = 1;
+constexpr int kMaxPasses = 20;
+constexpr int kMinSessions = 1;
+constexpr int kMaxSessions = 24;
+constexpr int kMinIntervalDays = 7;
+constexpr int kMaxIntervalDays = 365;
+// Record types an amendment may correct (the amendments table's CHECK).
+constexpr std::array<std::string_view, 4> kAmendableRecords = {"session", "consent", "screening",
+                                                               "adverse_event"};
+
+template <size_t N>
+bool Contains(const std::array<std::string_view, N>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string Indexed(const std::string& list, size_t index, const std::string& field) {
+  return list + "[" + std::to_string(index) + "]." + field;
+}
+
+bool Blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+void RequireField(std::vector<FieldError>& errors, const std::string& path,
+                  const std::string& text) {
+  if (Blank(text)) errors.push_back({path, "required"});
+}
+
+// Decline, refer and defer stop the workflow unless a prescriber overrode the screening.
+Status RequireProceedableScreening(ChartRepository& charts, Id clinic_id,
+                                   const ScreeningRecord& screening, const std::string& path) {
+  if (screening.decision == "proceed" || screening.decision == "proceed_with_caution") {
+    return Status::Ok();
+  }
+  CORIUM_ASSIGN_OR_RETURN(const bool overridden,
+                          charts.HasScreeningOverride(clinic_id, screening.id));
+  if (overridden) return Status::Ok();
+  return Status::InvalidFields(
+      {{path, "screening " + std::to_string(screening.id) + " decided " + screening.decision +
+                  " and no prescriber has overridden it"}});
+}
+
+// A zone of a stored decision (contracts.md §1.2 "zones"), as far as planning and charting need.
+struct DecidedZone {
+  std::string status;
+  std::optional<Depth> max;
+};
+
+Result<json> ParseDecision(const std::string& decision_json) {
+  json decision = json::parse(decision_json, nullptr, /*allow_exceptions=*/false);
+  if (!decision.is_object()) return Status::Internal("stored decision is not a JSON object");
+  return decision;
+}
+
+Result<std::optional<DecidedZone>> FindDecidedZone(const std::string& decision_json,
+                                                   const Code& zone, const Code& indication) {
+  CORIUM_ASSIGN_OR_RETURN(const json decision, ParseDecision(decision_json));
+  const auto zones = decision.find("zones");
+  if (zones == decision.end() || !zones->is_array()) return std::optional<DecidedZone>();
+  for (const json& entry : *zones) {
+    if (entry.value("zone", "") != zone.str() ||
+        entry.value("indication", "") != indication.str()) {
+      continue;
+    }
+    DecidedZone decided{entry.value("status", ""), std::nullopt};
+    const auto depth = entry.find("depth_mm");
+    if (depth != entry.end() && depth->is_object() && depth->contains("max") &&
+        (*depth)["max"].is_number()) {
+      decided.max = Depth::FromMillimetres((*depth)["max"].get<double>());
+    }
+    return std::optional<DecidedZone>(decided);
+  }
+  return std::optional<DecidedZone>();
+}
+
+Result<std::vector<std::string>> ConsentItemsOf(const std::string& decision_json) {
+  CORIUM_ASSIGN_OR_RETURN(const json decision, ParseDecision(decision_json));
+  std::vector<std::string> items;
+  const auto list = decision.find("consent_items");
+  if (list == decision.end() || !list->is_array()) return items;
+  for (const json& item : *list) {
+    if (item.is_string()) items.push_back(item.get<std::string>());
+  }
+  return items;
+}
+
+// The depth a decided zone allows, or a message saying why it allows none.
+std::optional<std::string> RefusalOf(const std::optional<DecidedZone>& decided,
+                                     const Code& indication) {
+  if (!decided) return "not screened for " + indication.str();
+  if (decided->status != "ok") return "the screening found this zone " + decided->status;
+  if (!decided->max) return "the screening leaves no depth for this zone";
+  return std::nullopt;
+}
+
+Status CheckPlanShape(const PlanRequest& request) {
+  std::vector<FieldError> errors;
+  if (request.sessions < kMinSessions || request.sessions > kMaxSessions) {
+    errors.push_back({"sessions", "must be between 1 and 24"});
+  }
+  if (request.interval_days < kMinIntervalDays || request.interval_days > kMaxIntervalDays) {
+    errors.push_back({"interval_days", "must be between 7 and 365"});
+  }
+  if (request.zones.empty()) errors.push_back({"zones", "at least one zone is required"});
+  std::set<Code> seen;
+  for (size_t i = 0; i < request.zones.size(); ++i) {
+    if (!seen.insert(request.zones[i].zone).second) {
+      errors.push_back({Indexed("zones", i, "zone"), "listed twice"});
+    }
+    if (request.zones[i].min > request.zones[i].max) {
+      errors.push_back({Indexed("zones", i, "min"), "is above max"});
+    }
+  }
+  return errors.empty() ? Status::Ok() : Status::InvalidFields(std::move(errors));
+}
+
+std::string ChecklistJson(const std::vector<ChecklistTick>& checklist) {
+  json out = json::object();
+  for (const ChecklistTick& tick : checklist) {
+    out[tick.step.str()] = tick.state == StepState::kDone ? "done" : "not_used";
+  }
+  return out.dump();
+}
+
+// TP-06: every step of brief §5 ticked; only the anaesthetic may be "not used", and its tick must
+// agree with whether anaesthetic details were given.
+void CheckChecklist(const SessionChart& chart, std::vector<FieldError>& errors) {
+  std::map<std::string, StepState> ticks;
+  for (size_t i = 0; i < chart.checklist.size(); ++i) {
+    const ChecklistTick& tick = chart.checklist[i];
+    if (!Contains(kProtocolSteps, tick.step.str())) {
+      errors.push_back({Indexed("checklist", i, "step"), "unknown protocol step"});
+    } else if (!ticks.emplace(tick.step.str(), tick.state).second) {
+      errors.push_back({Indexed("checklist", i, "step"), "listed twice"});
+    } else if (tick.state == StepState::kNotUsed && tick.step != kOptionalStep) {
+      errors.push_back({Indexed("checklist", i, "state"), "this step cannot be skipped"});
+    }
+  }
+  for (const std::string_view step : kProtocolSteps) {
+    if (ticks.count(std::string(step)) == 0) {
+      errors.push_back({"checklist", "step " + std::string(step) + " is not ticked (TP-06)"});
+    }
+  }
+  const auto anaesthetic = ticks.find(std::string(kOptionalStep));
+  if (anaesthetic != ticks.end()) {
+    const bool used = anaesthetic->second == StepState::kDone;
+    if (used && !chart.anaesthetic) {
+      errors.push_back({"anaesthetic", "required when the anaesthetic step is ticked as done"});
+    } else if (!used && chart.anaesthetic) {
+      errors.push_back({"anaesthetic", "given while the checklist says not used"});
+    }
+  }
+}
+
+}  // namespace
+
+Status Charting::Audit(const Actor& actor, const std::string& action,
+                       const std::string& record_type, Id record_id, Id client_id,
+                       std::string detail) {
+  AuditEntry entry;
+  entry.clinic_id = actor.clinic_id;
+  entry.actor_id = actor.staff_id;
+  entry.action = action;
+  entry.record_type = record_type;
+  entry.record_id = record_id;
+  entry.client_id = client_id;
+  entry.at = clock_.NowSeconds();
+  entry.detail = std::move(detail);
+  return audit_.Append(entry);
+}
+
+Result<Id> Charting::CreatePlan(const Actor& actor, const PlanRequest& request) {
+  Id plan_id = 0;
+  const Status status = work_.Write([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(const ScreeningRecord screening,
+                            charts_.FindScreening(actor.clinic_id, request.screening_id));
+    CORIUM_RETURN_IF_ERROR(
+        RequireProceedableScreening(charts_, actor.clinic_id, screening, "screening_id"));
+    CORIUM_RETURN_IF_ERROR(CheckPlanShape(request));
+
+    NewPlan plan{actor.clinic_id,    screening.client_id, screening.id,
+                 request.indication, request.sessions,    request.interval_days,
+                 actor.staff_id,     clock_.NowSeconds(), {}};
+    std::vector<FieldError> errors;
+    for (size_t i = 0; i < request.zones.size(); ++i) {
+      const PlannedZone& zone = request.zones[i];
+      CORIUM_ASSIGN_OR_RETURN(const auto decided, FindDecidedZone(screening.decision_json,
+                                                                  zone.zone, request.indication));
+      if (const auto refusal = RefusalOf(decided, request.indication)) {
+        errors.push_back({Indexed("zones", i, "zone"), *refusal});
+        continue;
+      }
+      if (zone.max > *decided->max) {
+        errors.push_back({Indexed("zones", i, "max"),
+                          "above the screening's cap of " + decided->max->ToString() + " mm"});
+        continue;
+      }
+      plan.zones.push_back({zone.zone, zone.min, zone.max, *decided->max});
+    }
+    if (!errors.empty()) return Status::InvalidFields(std::move(errors));
+
+    CORIUM_ASSIGN_OR_RETURN(plan_id, charts_.InsertPlan(plan));
+    return Audit(actor, "create", "plan", plan_id, screening.client_id);
+  });
+  if (!status.ok()) return status;
+  return plan_id;
+}
+
+Result<Id> Charting::SignConsent(const Actor& actor, const ConsentRequest& request) {
+  Id consent_id = 0;
+  const Status status = work_.Write([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(const PlanRecord plan,
+                            charts_.FindPlan(actor.clinic_id, request.plan_id));
+    CORIUM_ASSIGN_OR_RETURN(const ScreeningRecord screening,
+                            charts_.FindScreening(actor.clinic_id, plan.screening_id));
+    CORIUM_ASSIGN_OR_RETURN(const auto required, ConsentItemsOf(screening.decision_json));
+
+    std::vector<FieldError> errors;
+    const std::set<std::string> given(request.items.begin(), request.items.end());
+    std::string missing;
+    for (const std::string& item : required) {
+      if (given.count(item) == 0) missing += (missing.empty() ? "" : ", ") + item;
+    }
+    if (!missing.empty()) errors.push_back({"items", "missing consent items: " + missing});
+    RequireField(errors, "text_version", request.text_version);
+    RequireField(errors, "text_digest", request.text_digest);
+    RequireField(errors, "signature", request.signature);
+    RequireField(errors, "signer_name", request.signer_name);
+    if (!errors.empty()) return Status::InvalidFields(std::move(errors));
+
+    const NewConsent consent{actor.clinic_id,      plan.client_id,      plan.id,
+                             request.text_version, request.text_digest, json(given).dump(),
+                             request.signature,    request.signer_name, request.photo_consent,
+                             actor.staff_id,       clock_.NowSeconds()};
+    CORIUM_ASSIGN_OR_RETURN(consent_id, charts_.InsertConsent(consent));
+    return Audit(actor, "sign", "consent", consent_id, plan.client_id);
+  });
+  if (!status.ok()) return status;
+  return consent_id;
+}
+
+Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::KnowledgeBase& kb,
+                                              const PlanRecord& plan, const SessionChart& chart) {
+  const Date today = clock_.Today();
+  if (plan.status != "active") {
+    return Status::InvalidFields({{"plan_id", "the plan is " + plan.status}});
+  }
+
+  // Day-of re-check (brief §5 row 6): today's screening, on the latest intake, with this
+  // knowledge base; anything older may miss a new contraindication.
+  CORIUM_ASSIGN_OR_RETURN(const auto screening,
+                          charts_.LatestScreeningFor(actor.clinic_id, plan.client_id, today));
+  if (!screening) {
+    return Status::InvalidFields(
+        {{"screening", "no screening of this client for " + today.ToString() +
+                           ": re-screen on the day of the session"}});
+  }
+  CORIUM_ASSIGN_OR_RETURN(const auto latest_intake,
+                          charts_.LatestIntakeId(actor.clinic_id, plan.client_id));
+  if (!latest_intake || *latest_intake != screening->intake_id) {
+    return Status::InvalidFields(
+        {{"screening", "today's screening judged an earlier intake: re-screen the latest one"}});
+  }
+  if (screening->kb_digest != kb.digest) {
+    return Status::InvalidFields(
+        {{"screening",
+          "today's screening used another knowledge base: re-screen with " + kb.digest}});
+  }
+  CORIUM_RETURN_IF_ERROR(
+      RequireProceedableScreening(charts_, actor.clinic_id, *screening, "screening"));
+
+  CORIUM_ASSIGN_OR_RETURN(const auto consent_id,
+                          charts_.LatestConsentFor(actor.clinic_id, plan.id));
+  if (!consent_id) {
+    return Status::InvalidFields(
+        {{"consent", "no signed consent for plan " + std::to_string(plan.id)}});
+  }
+
+  std::vector<FieldError> errors;
+  // EX-12: a sealed, unexpired, single-use cartridge (reuse is refused by the database).
+  CORIUM_ASSIGN_OR_RETURN(const CartridgeRecord cartridge,
+                          charts_.FindCartridge(actor.clinic_id, chart.cartridge_id));
+  if (cartridge.expires_on < today) {
+    errors.push_back({"cartridge_id", "lot " + cartridge.lot_number + " expired on " +
+                                          cartridge.expires_on.ToString()});
+  }
+  CORIUM_ASSIGN_OR_RETURN(const DeviceRecord device,
+                          charts_.FindDevice(actor.clinic_id, chart.device_id));
+  if (!device.active) errors.push_back({"device_id", "the device is not in service"});
+
+  SessionContent content{*consent_id,
+                         screening->id,
+                         actor.staff_id,
+                         device.id,
+                         cartridge.id,
+                         today,
+                         ChecklistJson(chart.checklist),
+                         "{}",
+                         chart.notes,
+                         {},
+                         {}};
+
+  if (chart.zones.empty()) errors.push_back({"zones", "at least one zone is required"});
+  std::set<Code> seen;
+  for (size_t i = 0; i < chart.zones.size(); ++i) {
+    const TreatedZone& zone = chart.zones[i];
+    const auto planned = std::find_if(plan.zones.begin(), plan.zones.end(),
+                                      [&](const PlanZoneRecord& p) { return p.zone == zone.zone; });
+    if (planned == plan.zones.end()) {
+      errors.push_back({Indexed("zones", i, "zone"), "not in the plan"});
+      continue;
+    }
+    if (!seen.insert(zone.zone).second) {
+      errors.push_back({Indexed("zones", i, "zone"), "listed twice"});
+      continue;
+    }
+    // Today's screening may have lowered the cap since planning (a new condition).
+    CORIUM_ASSIGN_OR_RETURN(const auto today_zone,
+                            FindDecidedZone(screening->decision_json, zone.zone, plan.indication));
+    if (const auto refusal = RefusalOf(today_zone, plan.indication)) {
+      errors.push_back({Indexed("zones", i, "zone"), "today: " + *refusal});
+      continue;
+    }
+    const Depth cap = std::min(planned->cap_max, *today_zone->max);
+    ChartedZone charted{zone.zone, zone.depth, zone.passes, zone.endpoint, {}, {}};
+    if (zone.depth > device.max_depth) {
+      errors.push_back({Indexed("zones", i, "depth"),
+                        "beyond the device's maximum of " + device.max_depth.ToString() + " mm"});
+    } else if (zone.depth > cap) {
+      // Brief §5 row 11: only a prescriber may go past the cap, and says why.
+      CORIUM_RETURN_IF_ERROR(RequirePrescriber(
+          kb, actor, "a depth beyond the cap of " + cap.ToString() + " mm in " + zone.zone.str()));
+      if (Blank(zone.override_reason)) {
+        errors.push_back({Indexed("zones", i, "override_reason"),
+                          "required for a depth beyond the cap of " + cap.ToString() + " mm"});
+      } else {
+        charted.override_by = actor.staff_id;
+        charted.override_reason = zone.override_reason;
+      }
+    }
+    if (zone.passes < kMinPasses || zone.passes > kMaxPasses) {
+      errors.push_back({Indexed("zones", i, "passes"), "must be between 1 and 20"});
+    }
+    if (!kb.vocabulary.Has("endpoints", zone.endpoint)) {
+      errors.push_back({Indexed("zones", i, "endpoint"), "unknown endpoint"});
+    }
+    content.zones.push_back(std::move(charted));
+  }
+
+  for (size_t i = 0; i < chart.products.size(); ++i) {
+    const AppliedProduct& applied = chart.products[i];
+    CORIUM_ASSIGN_OR_RETURN(const ProductRecord product,
+                            charts_.FindProduct(actor.clinic_id, applied.product_id));
+    if (product.expires_on < today) {
+      errors.push_back({Indexed("products", i, "product_id"),
+                        product.name + " lot " + product.lot_number + " has expired"});
+    }
+    if (!Contains(kProtocolSteps, applied.step.str())) {
+      errors.push_back({Indexed("products", i, "step"), "unknown protocol step"});
+    } else if (Contains(kIntoSkinSteps, applied.step.str()) &&
+               !(product.sterile && product.labelled_for_broken_skin)) {
+      // TP-01: open channels carry whatever is on the skin into the dermis.
+      errors.push_back({Indexed("products", i, "product_id"),
+                        product.name + " is not sterile and labelled for broken skin (TP-01)"});
+    }
+    content.products.push_back(applied);
+  }
+
+  if (chart.anaesthetic) {
+    const AnaestheticUse& use = *chart.anaesthetic;
+    CORIUM_ASSIGN_OR_RETURN(const ProductRecord product,
+                            charts_.FindProduct(actor.clinic_id, use.product_id));
+    if (product.kind != "anaesthetic") {
+      errors.push_back({"anaesthetic.product_id", "not an anaesthetic"});
+    }
+    if (product.expires_on < today) {
+      errors.push_back({"anaesthetic.product_id", "lot " + product.lot_number + " has expired"});
+    }
+    RequireField(errors, "anaesthetic.strength", use.strength);
+    RequireField(errors, "anaesthetic.area", use.area);
+    if (use.contact_minutes < kMinContactMinutes || use.contact_minutes > kMaxContactMinutes) {
+      errors.push_back({"anaesthetic.contact_minutes", "must be between 1 and 60 (TP-03)"});
+    }
+    content.anaesthetic_json =
+        json{{"product_id", product.id},  {"product", product.name},
+             {"lot", product.lot_number}, {"strength", use.strength},
+             {"area", use.area},          {"contact_minutes", use.contact_minutes}}
+            .dump();
+    // Recorded as a product too, so that a recall of its lot finds this session.
+    content.products.push_back({product.id, Code(std::string(kOptionalStep))});
+  }
+  CheckChecklist(chart, errors);
+
+  if (!errors.empty()) return Status::InvalidFields(std::move(errors));
+  return content;
+}
+
+namespace {
+
+// The UNIQUE sessions.cartridge_id constraint is the last word on single use (EX-12).
+Status CartridgeReuseToField(const Status& status) {
+  if (status.code() != StatusCode::kAlreadyExists) return status;
+  return Status::InvalidFields({{"cartridge_id", "already used for another session"}});
+}
+
+Status RequireDraft(const SessionRecord& session) {
+  if (session.status == "draft") return Status::Ok();
+  return Status::InvalidFields(
+      {{"session_id", "session " + std::to_string(session.id) +
+                          " is signed and cannot change; amend it instead"}});
+}
+
+Status RequireVersion(const SessionRecord& session, std::int64_t version) {
+  if (session.version == version) return Status::Ok();
+  return Status::Conflict("session " + std::to_string(session.id) + " is at version " +
+                          std::to_string(session.version) + ", not " + std::to_string(version));
+}
+
+}  // namespace
+
+Result<Id> Charting::ChartSession(const Actor& actor, const kb::KnowledgeBase& kb,
+                                  const SessionChart& chart) {
+  Id session_id = 0;
+  const Status status = work_.Write([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(const PlanRecord plan,
+                            charts_.FindPlan(actor.clinic_id, chart.plan_id));
+    CORIUM_ASSIGN_OR_RETURN(const SessionContent content, CheckSession(actor, kb, plan, chart));
+    auto inserted = charts_.InsertSession(actor.clinic_id, plan.client_id, plan.id,
+                                          clock_.NowSeconds(), content);
+    if (!inserted.ok()) return CartridgeReuseToField(inserted.status());
+    session_id = *inserted;
+    return Audit(actor, "create", "session", session_id, plan.client_id);
+  });
+  if (!status.ok()) return status;
+  return session_id;
+}
+
+Result<std::int64_t> Charting::UpdateDraftSession(const Actor& actor, const kb::KnowledgeBase& kb,
+                                                  Id session_id, std::int64_t version,
+                                                  const SessionChart& chart) {
+  const Status status = work_.Write([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(const SessionRecord session,
+                            charts_.FindSession(actor.clinic_id, session_id));
+    CORIUM_RETURN_IF_ERROR(RequireDraft(session));
+    CORIUM_RETURN_IF_ERROR(RequireVersion(session, version));
+    if (chart.plan_id != session.plan_id) {
+      return Status::InvalidFields({{"plan_id", "a session's plan does not change"}});
+    }
+    CORIUM_ASSIGN_OR_RETURN(const PlanRecord plan,
+                            charts_.FindPlan(actor.clinic_id, session.plan_id));
+    CORIUM_ASSIGN_OR_RETURN(const SessionContent content, CheckSession(actor, kb, plan, chart));
+    CORIUM_RETURN_IF_ERROR(CartridgeReuseToField(
+        charts_.UpdateDraftSession(actor.clinic_id, session.id, version, content)));
+    return Audit(actor, "update", "session", session.id, session.client_id);
+  });
+  if (!status.ok()) return status;
+  return version + 1;
+}
+
+Status Charting::SignSession(const Actor& actor, Id session_id, std::int64_t version) {
+  return work_.Write([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(const SessionRecord session,
+                            charts_.FindSession(actor.clinic_id, session_id));
+    CORIUM_RETURN_IF_ERROR(RequireDraft(session));
+    CORIUM_RETURN_IF_ERROR(RequireVersion(session, version));
+    CORIUM_RETURN_IF_ERROR(charts_.MarkSessionSigned(actor.clinic_id, session.id, version,
+                                                     actor.staff_id, clock_.NowSeconds()));
+    return Audit(actor, "sign", "session", session.id, session.client_id);
+  });
+}
+
+Result<Id> Charting::AmendRecord(const Actor& actor, const AmendmentRequest& request) {
+  Id amendment_id = 0;
+  const Status status = work_.Write([&]() -> Status {
+    std::vector<FieldError> errors;
+    if (!Contains(kAmendableRecords, request.record_type)) {
+      errors.push_back({"record_type", "must be session, consent, screening or adverse_event"});
+    }
+    RequireField(errors, "reason", request.reason);
+    if (!json::parse(request.body_json, nullptr, /*allow_exceptions=*/false).is_object()) {
+      errors.push_back({"body", "must be a JSON object"});
+    }
+    if (!errors.empty()) return Status::InvalidFields(std::move(errors));
+
+    CORIUM_ASSIGN_OR_RETURN(
+        const Id client_id,
+        charts_.ClientOfRecord(actor.clinic_id, request.record_type, request.record_id));
+    const NewAmendment amendment{actor.clinic_id,    request.record_type, request.record_id,
+                                 request.reason,     request.body_json,   actor.staff_id,
+                                 clock_.NowSeconds()};
+    CORIUM_ASSIGN_OR_RETURN(amendment_id, charts_.InsertAmendment(amendment));
+    return Audit(actor, "amend", "amendment", amendment_id, client_id,
+                 "amends " + request.record_type + " " + std::to_string(request.record_id));
+  });
+  if (!status.ok()) return status;
+  return amendment_id;
+}
+
+}  // namespace corium::app

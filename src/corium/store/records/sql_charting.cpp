@@ -1,0 +1,307 @@
+#include "corium/store/records/sql_charting.h"
+
+#include <optional>
+#include <string_view>
+
+#include "corium/store/records/sql_unit_of_work.h"
+
+namespace corium::store {
+namespace {
+
+using app::Id;
+
+std::string NotFound(std::string_view what, Id id) {
+  return std::string(what) + " " + std::to_string(id) + " not found";
+}
+
+Result<Date> DateColumn(const SqlRow& row, size_t column) {
+  const auto date = Date::Parse(row.Text(column));
+  if (!date) return Status::Internal("stored date is not YYYY-MM-DD: " + row.Text(column));
+  return *date;
+}
+
+Depth DepthColumn(const SqlRow& row, size_t column) {
+  return Depth::FromMicrometres(static_cast<std::int32_t>(row.Int(column)));
+}
+
+// Runs an INSERT … RETURNING id and answers the id.
+Result<Id> InsertReturningId(SqlConnection& db, std::string_view sql,
+                             const std::vector<SqlValue>& params) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows, db.Query(sql, params));
+  if (rows.size() != 1) return Status::Internal("INSERT … RETURNING id gave no row");
+  return rows.front().Int(0);
+}
+
+// The one row a scoped lookup found, or kNotFound naming what and which.
+Result<SqlRow> OneRow(Result<std::vector<SqlRow>> rows, std::string_view what, Id id) {
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::NotFound(NotFound(what, id));
+  return rows->front();
+}
+
+constexpr std::string_view kScreeningColumns =
+    "SELECT id, client_id, intake_id, as_of, decision, decision_json, kb_digest FROM screenings ";
+
+Result<app::ScreeningRecord> ScreeningFromRow(const SqlRow& row) {
+  CORIUM_ASSIGN_OR_RETURN(const Date as_of, DateColumn(row, 3));
+  return app::ScreeningRecord{row.Int(0),  row.Int(1),  row.Int(2), as_of,
+                              row.Text(4), row.Text(5), row.Text(6)};
+}
+
+// The table of an amendable record type; table names never come from the request itself.
+std::optional<std::string_view> TableOf(std::string_view record_type) {
+  if (record_type == "session") return "sessions";
+  if (record_type == "consent") return "consents";
+  if (record_type == "screening") return "screenings";
+  if (record_type == "adverse_event") return "adverse_events";
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<app::ScreeningRecord> SqlChartRepository::FindScreening(Id clinic_id, Id screening_id) {
+  CORIUM_ASSIGN_OR_RETURN(const SqlRow row, OneRow(db_.Query(std::string(kScreeningColumns) +
+                                                                 "WHERE id = $1 AND clinic_id = $2",
+                                                             {screening_id, clinic_id}),
+                                                   "screening", screening_id));
+  return ScreeningFromRow(row);
+}
+
+Result<bool> SqlChartRepository::HasScreeningOverride(Id clinic_id, Id screening_id) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const auto rows,
+      db_.Query(
+          "SELECT COUNT(*) FROM screening_overrides WHERE clinic_id = $1 AND screening_id = $2",
+          {clinic_id, screening_id}));
+  return !rows.empty() && rows.front().Int(0) > 0;
+}
+
+Result<std::optional<app::ScreeningRecord>> SqlChartRepository::LatestScreeningFor(Id clinic_id,
+                                                                                   Id client_id,
+                                                                                   Date as_of) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows,
+                          db_.Query(std::string(kScreeningColumns) +
+                                        "WHERE clinic_id = $1 AND client_id = $2 AND as_of = $3"
+                                        " ORDER BY screened_at DESC, id DESC LIMIT 1",
+                                    {clinic_id, client_id, as_of.ToString()}));
+  if (rows.empty()) return std::optional<app::ScreeningRecord>();
+  CORIUM_ASSIGN_OR_RETURN(app::ScreeningRecord screening, ScreeningFromRow(rows.front()));
+  return std::optional<app::ScreeningRecord>(std::move(screening));
+}
+
+Result<std::optional<Id>> SqlChartRepository::LatestIntakeId(Id clinic_id, Id client_id) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows,
+                          db_.Query("SELECT id FROM intakes WHERE clinic_id = $1 AND client_id = $2"
+                                    " ORDER BY revision DESC LIMIT 1",
+                                    {clinic_id, client_id}));
+  if (rows.empty()) return std::optional<Id>();
+  return std::optional<Id>(rows.front().Int(0));
+}
+
+Result<app::PlanRecord> SqlChartRepository::FindPlan(Id clinic_id, Id plan_id) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const SqlRow row,
+      OneRow(db_.Query("SELECT id, client_id, screening_id, indication, status FROM plans"
+                       " WHERE id = $1 AND clinic_id = $2",
+                       {plan_id, clinic_id}),
+             "plan", plan_id));
+  app::PlanRecord plan{row.Int(0), row.Int(1), row.Int(2), Code(row.Text(3)), row.Text(4), {}};
+  CORIUM_ASSIGN_OR_RETURN(
+      const auto zones,
+      db_.Query("SELECT zone, planned_min_um, planned_max_um, cap_max_um FROM plan_zones"
+                " WHERE plan_id = $1 ORDER BY id",
+                {plan_id}));
+  for (const SqlRow& zone : zones) {
+    plan.zones.push_back(
+        {Code(zone.Text(0)), DepthColumn(zone, 1), DepthColumn(zone, 2), DepthColumn(zone, 3)});
+  }
+  return plan;
+}
+
+Result<Id> SqlChartRepository::InsertPlan(const app::NewPlan& plan) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const Id plan_id,
+      InsertReturningId(db_,
+                        "INSERT INTO plans (clinic_id, client_id, screening_id, indication,"
+                        " sessions, interval_days, created_by, created_at)"
+                        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                        {plan.clinic_id, plan.client_id, plan.screening_id, plan.indication.str(),
+                         std::int64_t{plan.sessions}, std::int64_t{plan.interval_days},
+                         plan.created_by, plan.created_at}));
+  for (const app::PlanZoneRecord& zone : plan.zones) {
+    CORIUM_ASSIGN_OR_RETURN(
+        const auto inserted,
+        db_.Execute("INSERT INTO plan_zones (plan_id, zone, planned_min_um, planned_max_um,"
+                    " cap_max_um) VALUES ($1, $2, $3, $4, $5)",
+                    {plan_id, zone.zone.str(), std::int64_t{zone.planned_min.micrometres()},
+                     std::int64_t{zone.planned_max.micrometres()},
+                     std::int64_t{zone.cap_max.micrometres()}}));
+    if (inserted != 1) return Status::Internal("plan zone not written");
+  }
+  return plan_id;
+}
+
+Result<Id> SqlChartRepository::InsertConsent(const app::NewConsent& c) {
+  return InsertReturningId(
+      db_,
+      "INSERT INTO consents (clinic_id, client_id, plan_id, text_version, text_digest, items_json,"
+      " signature, signer_name, photo_consent, witnessed_by, signed_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+      {c.clinic_id, c.client_id, c.plan_id, c.text_version, c.text_digest, c.items_json,
+       c.signature, c.signer_name, std::int64_t{c.photo_consent ? 1 : 0}, c.witnessed_by,
+       c.signed_at});
+}
+
+Result<std::optional<Id>> SqlChartRepository::LatestConsentFor(Id clinic_id, Id plan_id) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows,
+                          db_.Query("SELECT id FROM consents WHERE clinic_id = $1 AND plan_id = $2"
+                                    " ORDER BY signed_at DESC, id DESC LIMIT 1",
+                                    {clinic_id, plan_id}));
+  if (rows.empty()) return std::optional<Id>();
+  return std::optional<Id>(rows.front().Int(0));
+}
+
+Result<app::CartridgeRecord> SqlChartRepository::FindCartridge(Id clinic_id, Id cartridge_id) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const SqlRow row,
+      OneRow(db_.Query("SELECT c.id, l.lot_number, l.expires_on FROM cartridges c"
+                       " JOIN cartridge_lots l ON l.id = c.lot_id"
+                       " WHERE c.id = $1 AND c.clinic_id = $2 AND l.clinic_id = $2",
+                       {cartridge_id, clinic_id}),
+             "cartridge", cartridge_id));
+  CORIUM_ASSIGN_OR_RETURN(const Date expires_on, DateColumn(row, 2));
+  return app::CartridgeRecord{row.Int(0), row.Text(1), expires_on};
+}
+
+Result<app::DeviceRecord> SqlChartRepository::FindDevice(Id clinic_id, Id device_id) {
+  CORIUM_ASSIGN_OR_RETURN(const SqlRow row,
+                          OneRow(db_.Query("SELECT id, active, max_depth_um FROM devices"
+                                           " WHERE id = $1 AND clinic_id = $2",
+                                           {device_id, clinic_id}),
+                                 "device", device_id));
+  return app::DeviceRecord{row.Int(0), row.Int(1) == 1, DepthColumn(row, 2)};
+}
+
+Result<app::ProductRecord> SqlChartRepository::FindProduct(Id clinic_id, Id product_id) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const SqlRow row,
+      OneRow(db_.Query("SELECT id, name, kind, lot_number, expires_on, sterile,"
+                       " labelled_for_broken_skin FROM products WHERE id = $1 AND clinic_id = $2",
+                       {product_id, clinic_id}),
+             "product", product_id));
+  CORIUM_ASSIGN_OR_RETURN(const Date expires_on, DateColumn(row, 4));
+  return app::ProductRecord{row.Int(0), row.Text(1),     Code(row.Text(2)), row.Text(3),
+                            expires_on, row.Int(5) == 1, row.Int(6) == 1};
+}
+
+Result<app::SessionRecord> SqlChartRepository::FindSession(Id clinic_id, Id session_id) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const SqlRow row,
+      OneRow(db_.Query("SELECT id, client_id, plan_id, status, version FROM sessions"
+                       " WHERE id = $1 AND clinic_id = $2",
+                       {session_id, clinic_id}),
+             "session", session_id));
+  return app::SessionRecord{row.Int(0), row.Int(1), row.Int(2), row.Text(3), row.Int(4)};
+}
+
+Status SqlChartRepository::InsertSessionDetails(Id session_id, const app::SessionContent& c) {
+  for (const app::ChartedZone& zone : c.zones) {
+    const SqlValue reason =
+        zone.override_reason ? SqlValue(*zone.override_reason) : SqlValue(std::monostate{});
+    CORIUM_ASSIGN_OR_RETURN(
+        const auto inserted,
+        db_.Execute("INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint,"
+                    " override_by, override_reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    {session_id, zone.zone.str(), std::int64_t{zone.depth.micrometres()},
+                     std::int64_t{zone.passes}, zone.endpoint.str(), OptionalId(zone.override_by),
+                     reason}));
+    if (inserted != 1) return Status::Internal("session zone not written");
+  }
+  for (const app::AppliedProduct& product : c.products) {
+    CORIUM_ASSIGN_OR_RETURN(
+        const auto inserted,
+        db_.Execute("INSERT INTO session_products (session_id, product_id, step)"
+                    " VALUES ($1, $2, $3)",
+                    {session_id, product.product_id, product.step.str()}));
+    if (inserted != 1) return Status::Internal("session product not written");
+  }
+  return Status::Ok();
+}
+
+Result<Id> SqlChartRepository::InsertSession(Id clinic_id, Id client_id, Id plan_id,
+                                             std::int64_t created_at,
+                                             const app::SessionContent& c) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const Id session_id,
+      InsertReturningId(
+          db_,
+          "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
+          " practitioner_id, device_id, cartridge_id, performed_on, checklist_json,"
+          " anaesthetic_json, notes, created_at)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+          {clinic_id, client_id, plan_id, c.consent_id, c.screening_id, c.practitioner_id,
+           c.device_id, c.cartridge_id, c.performed_on.ToString(), c.checklist_json,
+           c.anaesthetic_json, c.notes, created_at}));
+  CORIUM_RETURN_IF_ERROR(InsertSessionDetails(session_id, c));
+  return session_id;
+}
+
+Status SqlChartRepository::UpdateDraftSession(Id clinic_id, Id session_id, std::int64_t version,
+                                              const app::SessionContent& c) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const auto updated,
+      db_.Execute("UPDATE sessions SET consent_id = $1, screening_id = $2, practitioner_id = $3,"
+                  " device_id = $4, cartridge_id = $5, performed_on = $6, checklist_json = $7,"
+                  " anaesthetic_json = $8, notes = $9, version = version + 1"
+                  " WHERE id = $10 AND clinic_id = $11 AND version = $12 AND status = 'draft'",
+                  {c.consent_id, c.screening_id, c.practitioner_id, c.device_id, c.cartridge_id,
+                   c.performed_on.ToString(), c.checklist_json, c.anaesthetic_json, c.notes,
+                   session_id, clinic_id, version}));
+  if (updated != 1) {
+    return Status::Conflict("session " + std::to_string(session_id) + " changed since version " +
+                            std::to_string(version));
+  }
+  // A draft's zones and products are replaced whole (the triggers allow it until signing).
+  CORIUM_RETURN_IF_ERROR(
+      db_.Execute("DELETE FROM session_zones WHERE session_id = $1", {session_id}).status());
+  CORIUM_RETURN_IF_ERROR(
+      db_.Execute("DELETE FROM session_products WHERE session_id = $1", {session_id}).status());
+  return InsertSessionDetails(session_id, c);
+}
+
+Status SqlChartRepository::MarkSessionSigned(Id clinic_id, Id session_id, std::int64_t version,
+                                             Id signed_by, std::int64_t signed_at) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const auto updated,
+      db_.Execute("UPDATE sessions SET status = 'signed', signed_by = $1, signed_at = $2,"
+                  " version = version + 1"
+                  " WHERE id = $3 AND clinic_id = $4 AND version = $5 AND status = 'draft'",
+                  {signed_by, signed_at, session_id, clinic_id, version}));
+  if (updated != 1) {
+    return Status::Conflict("session " + std::to_string(session_id) + " changed since version " +
+                            std::to_string(version));
+  }
+  return Status::Ok();
+}
+
+Result<Id> SqlChartRepository::ClientOfRecord(Id clinic_id, const std::string& record_type,
+                                              Id record_id) {
+  const std::optional<std::string_view> table = TableOf(record_type);
+  if (!table) return Status::InvalidArgument("unknown record type " + record_type);
+  CORIUM_ASSIGN_OR_RETURN(const SqlRow row,
+                          OneRow(db_.Query("SELECT client_id FROM " + std::string(*table) +
+                                               " WHERE id = $1 AND clinic_id = $2",
+                                           {record_id, clinic_id}),
+                                 record_type, record_id));
+  return row.Int(0);
+}
+
+Result<Id> SqlChartRepository::InsertAmendment(const app::NewAmendment& a) {
+  return InsertReturningId(
+      db_,
+      "INSERT INTO amendments (clinic_id, record_type, record_id, reason, body_json, author_id,"
+      " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      {a.clinic_id, a.record_type, a.record_id, a.reason, a.body_json, a.author_id, a.created_at});
+}
+
+}  // namespace corium::store
