@@ -175,6 +175,7 @@ CREATE TABLE products (
   labelled_for_broken_skin INTEGER NOT NULL CHECK (labelled_for_broken_skin IN (0, 1)),
   UNIQUE (clinic_id, name, lot_number)
 ) STRICT;
+CREATE INDEX products_by_lot ON products (clinic_id, lot_number);
 
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,

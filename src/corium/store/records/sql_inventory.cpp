@@ -140,12 +140,15 @@ Result<std::vector<app::ExpiringLot>> SqlInventoryRepository::LotsExpiringBy(app
 Result<std::vector<app::RecallHit>> SqlInventoryRepository::SessionsUsingLot(
     app::Id clinic_id, app::LotKind kind, const std::string& lot_number) {
   // One query per recall: the lot's sessions joined to their clients, every table held to the
-  // clinic so that another clinic's lot of the same number never answers.
+  // clinic so that another clinic's lot of the same number never answers. The unary `+` keeps
+  // SQLite from walking every session of the clinic through sessions_by_client (measured: 53 ms
+  // over 100k sessions) instead of following the lot to its few cartridges; PostgreSQL reads it
+  // as a plain value.
   static constexpr std::string_view kByCartridgeLot =
       "SELECT s.client_id, c.given_name, c.family_name, s.id, s.performed_on"
       " FROM cartridge_lots l"
       " JOIN cartridges k ON k.lot_id = l.id AND k.clinic_id = l.clinic_id"
-      " JOIN sessions s ON s.cartridge_id = k.id AND s.clinic_id = l.clinic_id"
+      " JOIN sessions s ON s.cartridge_id = k.id AND +s.clinic_id = l.clinic_id"
       " JOIN clients c ON c.id = s.client_id AND c.clinic_id = l.clinic_id"
       " WHERE l.clinic_id = $1 AND l.lot_number = $2"
       " ORDER BY s.performed_on, s.id";
@@ -154,7 +157,7 @@ Result<std::vector<app::RecallHit>> SqlInventoryRepository::SessionsUsingLot(
       "SELECT DISTINCT s.client_id, c.given_name, c.family_name, s.id, s.performed_on"
       " FROM products p"
       " JOIN session_products sp ON sp.product_id = p.id"
-      " JOIN sessions s ON s.id = sp.session_id AND s.clinic_id = p.clinic_id"
+      " JOIN sessions s ON s.id = sp.session_id AND +s.clinic_id = p.clinic_id"
       " JOIN clients c ON c.id = s.client_id AND c.clinic_id = p.clinic_id"
       " WHERE p.clinic_id = $1 AND p.lot_number = $2"
       " ORDER BY s.performed_on, s.id";
