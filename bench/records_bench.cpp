@@ -123,7 +123,7 @@ class ChartingClinic {
     chart.plan_id = plan_;
     chart.device_id = device_;
     chart.cartridge_id = cartridges_.at(next_++);
-    chart.zones = {{Code("cheeks"), *Depth::FromMillimetres(1.0), 3, Code("erythema"), ""}};
+    chart.zones = {{Code("cheeks"), *Depth::FromMillimetres(1.0), 3, Code("erythema"), "", "level 4"}};
     chart.products = {{glide_, Code("glide")}};
     for (const char* step : {"cleanse", "antisepsis", "glide", "needling", "endpoint", "calming",
                              "sun_protection"}) {

@@ -13,6 +13,8 @@ function(corium_embed_migrations output)
       string(REGEX MATCH "^[0-9]+" number ${name})
       math(EXPR version "${number} + 0")
       file(READ ${f} sql)
+      # Re-run the configure step when a migration's text changes, not only when files come or go.
+      set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${f})
       string(APPEND body "      {${version}, \"${name}\", R\"corium_sql(${sql})corium_sql\"},\n")
     endforeach()
     string(APPEND body "  };\n")

@@ -208,6 +208,7 @@ CREATE TABLE session_zones (
   depth_um BIGINT NOT NULL CHECK (depth_um >= 0),
   passes BIGINT NOT NULL CHECK (passes BETWEEN 1 AND 20),
   endpoint TEXT NOT NULL,
+  speed TEXT NOT NULL DEFAULT '',
   override_by BIGINT REFERENCES staff(id),
   override_reason TEXT,
   UNIQUE (session_id, zone),

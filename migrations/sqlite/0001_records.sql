@@ -207,6 +207,7 @@ CREATE TABLE session_zones (
   depth_um INTEGER NOT NULL CHECK (depth_um >= 0),
   passes INTEGER NOT NULL CHECK (passes BETWEEN 1 AND 20),
   endpoint TEXT NOT NULL,
+  speed TEXT NOT NULL DEFAULT '',
   override_by INTEGER REFERENCES staff(id),
   override_reason TEXT,
   UNIQUE (session_id, zone),

@@ -204,7 +204,7 @@ class ChartingTest : public ::testing::TestWithParam<Dialect> {
     chart.plan_id = plan;
     chart.device_id = device_;
     chart.cartridge_id = cartridge_;
-    chart.zones = {{Code("cheeks"), Mm(1.0), 3, Code("erythema"), ""}};
+    chart.zones = {{Code("cheeks"), Mm(1.0), 3, Code("erythema"), "", ""}};
     chart.products = {{glide_, Code("glide")}};
     chart.anaesthetic = AnaestheticUse{lidocaine_, "4%", "both cheeks", 30};
     for (const char* step : {"cleanse", "anaesthetic", "antisepsis", "glide", "needling",
@@ -376,7 +376,9 @@ TEST_P(ChartingTest, ASignedConsentIsStoredOnceAndNeverChanges) {
 TEST_P(ChartingTest, ASessionRecordsEverythingTp08AsksForWithOneAuditEntry) {
   const Id plan = ConsentedPlan();
   const RowCounts before = Counts();
-  const auto session = charting_->ChartSession(Physician(), testing::ShippedKb(), Chart(plan));
+  app::SessionChart chart = Chart(plan);
+  chart.zones[0].speed = "level 4";
+  const auto session = charting_->ChartSession(Physician(), testing::ShippedKb(), chart);
   ASSERT_TRUE(session.ok()) << session.status().ToString();
   RowCounts expected = before;
   expected.sessions += 1;
@@ -404,7 +406,7 @@ TEST_P(ChartingTest, ASessionRecordsEverythingTp08AsksForWithOneAuditEntry) {
   EXPECT_EQ(anaesthetic["lot"], "P-1");
   EXPECT_EQ(s.Int(7), screening_);
   auto zone = db().Query(
-      "SELECT zone, depth_um, passes, endpoint, override_by FROM session_zones"
+      "SELECT zone, depth_um, passes, endpoint, override_by, speed FROM session_zones"
       " WHERE session_id = $1",
       {*session});
   ASSERT_TRUE(zone.ok());
@@ -413,6 +415,7 @@ TEST_P(ChartingTest, ASessionRecordsEverythingTp08AsksForWithOneAuditEntry) {
   EXPECT_EQ(zone->front().Int(2), 3);
   EXPECT_EQ(zone->front().Text(3), "erythema");
   EXPECT_TRUE(zone->front().IsNull(4));
+  EXPECT_EQ(zone->front().Text(5), "level 4");
 }
 
 TEST_P(ChartingTest, ASessionWithoutAScreeningOfTheSameDayIsRefused) {
@@ -528,7 +531,7 @@ TEST_P(ChartingTest, AZoneOutsideThePlanOrWithBadPassesOrEndpointIsRefused) {
   SessionChart chart = Chart(ConsentedPlan());
   chart.zones[0].passes = 0;
   chart.zones[0].endpoint = Code("blood_dew");
-  chart.zones.push_back({Code("neck"), Mm(0.5), 2, Code("erythema"), ""});
+  chart.zones.push_back({Code("neck"), Mm(0.5), 2, Code("erythema"), "", ""});
   const Status status = ExpectRefused(Physician(), chart, StatusCode::kInvalidArgument);
   EXPECT_TRUE(HasField(status, "zones[0].passes")) << status.ToString();
   EXPECT_TRUE(HasField(status, "zones[0].endpoint")) << status.ToString();

@@ -352,7 +352,7 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
       continue;
     }
     const Depth cap = std::min(planned->cap_max, *today_zone->max);
-    ChartedZone charted{zone.zone, zone.depth, zone.passes, zone.endpoint, {}, {}};
+    ChartedZone charted{zone.zone, zone.depth, zone.passes, zone.endpoint, zone.speed, {}, {}};
     if (zone.depth > device.max_depth) {
       errors.push_back({Indexed("zones", i, "depth"),
                         "beyond the device's maximum of " + device.max_depth.ToString() + " mm"});

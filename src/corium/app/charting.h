@@ -52,6 +52,9 @@ struct TreatedZone {
   int passes = 0;
   Code endpoint;
   std::string override_reason;
+  // The speed setting as the device shows it ("level 4", "7000 rpm"); empty for a roller or stamp.
+  // FIXME: require it for motorised devices once device kinds say which are (TP-08).
+  std::string speed;
 };
 
 struct AppliedProduct {
@@ -172,6 +175,7 @@ struct ChartedZone {
   Depth depth;
   int passes = 0;
   Code endpoint;
+  std::string speed;
   std::optional<Id> override_by;  // set together with override_reason
   std::optional<std::string> override_reason;
 };

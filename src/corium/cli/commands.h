@@ -28,4 +28,14 @@ int RunDbMigrate(const DbOptions& options);
 int RunDbBackup(const DbOptions& options, const std::string& destination);
 int RunDbCheck(const DbOptions& options);
 
+// `corium demo`: migrates the database and, when it holds no clinic yet, fills it with the demo
+// clinic through the use cases (docs/operations.md). Exit 0 on success (also when the demo clinic
+// exists already), 1 on a database error, 2 for a usage or knowledge base error.
+struct DemoOptions {
+  DbOptions db;
+  std::string kb_dir;
+};
+
+int RunDemo(const DemoOptions& options);
+
 }  // namespace corium::cli

@@ -1,4 +1,5 @@
-// corium: the command-line entry point. Subcommands: `screen`, `kb check`, `db migrate|backup|check`.
+// corium: the command-line entry point. Subcommands: `screen`, `kb check`, `db migrate|backup|check`,
+// `demo`.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -40,6 +41,14 @@ int Run(int argc, char** argv) {
   // `corium db migrate --db FILE` as well as `corium db --db FILE migrate`.
   for (CLI::App* sub : {migrate_cmd, backup_cmd, db_check_cmd}) sub->fallthrough();
 
+  corium::cli::DemoOptions demo;
+  CLI::App* demo_cmd =
+      app.add_subcommand("demo", "Migrate and fill an empty database with a demo clinic");
+  demo_cmd->add_option("--db", demo.db.sqlite_path, "SQLite database file")->capture_default_str();
+  demo_cmd->add_option("--postgres", demo.db.postgres_url,
+                       "PostgreSQL connection string, instead of --db");
+  demo_cmd->add_option("--kb", demo.kb_dir, "Knowledge base directory");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -61,6 +70,7 @@ int Run(int argc, char** argv) {
   if (migrate_cmd->parsed()) return corium::cli::RunDbMigrate(db);
   if (backup_cmd->parsed()) return corium::cli::RunDbBackup(db, backup_file);
   if (db_check_cmd->parsed()) return corium::cli::RunDbCheck(db);
+  if (demo_cmd->parsed()) return corium::cli::RunDemo(demo);
   return 2;
 }
 

@@ -211,10 +211,11 @@ Status SqlChartRepository::InsertSessionDetails(Id session_id, const app::Sessio
     CORIUM_ASSIGN_OR_RETURN(
         const auto inserted,
         db_.Execute("INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint,"
-                    " override_by, override_reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    " speed, override_by, override_reason)"
+                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                     {session_id, zone.zone.str(), std::int64_t{zone.depth.micrometres()},
-                     std::int64_t{zone.passes}, zone.endpoint.str(), OptionalId(zone.override_by),
-                     reason}));
+                     std::int64_t{zone.passes}, zone.endpoint.str(), zone.speed,
+                     OptionalId(zone.override_by), reason}));
     if (inserted != 1) return Status::Internal("session zone not written");
   }
   for (const app::AppliedProduct& product : c.products) {
