@@ -47,13 +47,9 @@ std::string Indexed(const std::string& list, size_t index, const std::string& fi
   return list + "[" + std::to_string(index) + "]." + field;
 }
 
-bool Blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
 void RequireField(std::vector<FieldError>& errors, const std::string& path,
                   const std::string& text) {
-  if (Blank(text)) errors.push_back({path, "required"});
+  if (IsBlank(text)) errors.push_back({path, "required"});
 }
 
 // Decline, refer and defer stop the workflow unless a prescriber overrode the screening.
@@ -360,7 +356,7 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
       // Brief §5 row 11: only a prescriber may go past the cap, and says why.
       CORIUM_RETURN_IF_ERROR(RequirePrescriber(
           kb, actor, "a depth beyond the cap of " + cap.ToString() + " mm in " + zone.zone.str()));
-      if (Blank(zone.override_reason)) {
+      if (IsBlank(zone.override_reason)) {
         errors.push_back({Indexed("zones", i, "override_reason"),
                           "required for a depth beyond the cap of " + cap.ToString() + " mm"});
       } else {

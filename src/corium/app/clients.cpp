@@ -1,13 +1,10 @@
 #include "corium/app/clients.h"
+#include "corium/app/permissions.h"
 
 #include <algorithm>
 
 namespace corium::app {
 namespace {
-
-bool Blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 // Deliberately loose: one '@' with text on both sides. Deliverability is the mail server's
 // business; this only catches a name typed into the email field.
@@ -22,7 +19,7 @@ bool LooksLikeEmail(const std::string& text) {
 
 Status ValidateStaffDraft(const StaffDraft& draft, const kb::KnowledgeBase& kb) {
   std::vector<FieldError> errors;
-  if (Blank(draft.full_name)) errors.push_back({"full_name", "required"});
+  if (IsBlank(draft.full_name)) errors.push_back({"full_name", "required"});
   if (!LooksLikeEmail(draft.email)) errors.push_back({"email", "expected an email address"});
   if (draft.role.empty()) {
     errors.push_back({"role", "required"});
@@ -43,8 +40,8 @@ Status ValidateStaffDraft(const StaffDraft& draft, const kb::KnowledgeBase& kb) 
 
 Status ValidateClientDraft(const ClientDraft& draft, Date today) {
   std::vector<FieldError> errors;
-  if (Blank(draft.given_name)) errors.push_back({"given_name", "required"});
-  if (Blank(draft.family_name)) errors.push_back({"family_name", "required"});
+  if (IsBlank(draft.given_name)) errors.push_back({"given_name", "required"});
+  if (IsBlank(draft.family_name)) errors.push_back({"family_name", "required"});
   if (draft.birth_date > today) {
     errors.push_back({"birth_date", "date " + draft.birth_date.ToString() + " is in the future"});
   } else if (draft.birth_date.year() < 1900) {

@@ -1,4 +1,5 @@
 #include "corium/app/inventory.h"
+#include "corium/app/permissions.h"
 
 #include <array>
 #include <set>
@@ -16,13 +17,9 @@ constexpr std::array<std::pair<ProductKind, std::string_view>, 6> kProductKinds{
     {ProductKind::kOther, "other"},
 }};
 
-bool Blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
 void RequireField(std::vector<FieldError>& errors, const std::string& field,
                   const std::string& text) {
-  if (Blank(text)) errors.push_back({field, "required"});
+  if (IsBlank(text)) errors.push_back({field, "required"});
 }
 
 Status Refuse(std::vector<FieldError> errors) {
@@ -70,7 +67,7 @@ Result<Id> Inventory::RegisterDevice(const Actor& actor, const DeviceRegistratio
   }
   // A cleared device is cleared by a named decision (a 510(k) number…), which the record must
   // carry so that its labelled indications can be checked later.
-  if (device.cleared == Clearance::kCleared && Blank(device.clearance)) {
+  if (device.cleared == Clearance::kCleared && IsBlank(device.clearance)) {
     errors.push_back({"clearance", "required for a cleared device"});
   }
   const std::optional<Depth> max_depth = Depth::FromMillimetres(device.max_depth_mm);
@@ -123,7 +120,7 @@ Result<ReceivedLot> Inventory::ReceiveCartridgeLot(const Actor& actor,
   std::set<std::string> seen;
   for (size_t i = 0; i < lot.unit_codes.size(); ++i) {
     const std::string field = "unit_codes[" + std::to_string(i) + "]";
-    if (Blank(lot.unit_codes[i])) {
+    if (IsBlank(lot.unit_codes[i])) {
       errors.push_back({field, "required"});
     } else if (!seen.insert(lot.unit_codes[i]).second) {
       errors.push_back({field, "repeated within the lot"});
@@ -199,7 +196,7 @@ Result<std::vector<ExpiringLot>> Inventory::LotsNearExpiry(const Actor& actor, i
 
 Result<std::vector<RecallHit>> Inventory::Recall(const Actor& actor, LotKind kind,
                                                  const std::string& lot_number) {
-  if (Blank(lot_number)) return Status::InvalidFields({{"lot_number", "required"}});
+  if (IsBlank(lot_number)) return Status::InvalidFields({{"lot_number", "required"}});
   std::vector<RecallHit> hits;
   const Status done = work_.Read([&]() -> Status {
     CORIUM_ASSIGN_OR_RETURN(hits, repository_.SessionsUsingLot(actor.clinic_id, kind, lot_number));

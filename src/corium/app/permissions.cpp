@@ -14,8 +14,12 @@ Status RequirePrescriber(const kb::KnowledgeBase& kb, const Actor& actor,
                    "role is " + actor.role.str()};
 }
 
+bool IsBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
 Status RequireText(const std::string& field, const std::string& text) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (IsBlank(text)) {
     return Status::InvalidFields({{field, "required"}});
   }
   return Status::Ok();

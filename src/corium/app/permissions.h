@@ -16,6 +16,9 @@ bool IsPrescriber(const kb::KnowledgeBase& kb, const Actor& actor);
 // practitioner, physician assistant): overrides, clearances, depths beyond a screening's caps.
 Status RequirePrescriber(const kb::KnowledgeBase& kb, const Actor& actor, const std::string& action);
 
+// True when `text` is empty or only whitespace.
+bool IsBlank(const std::string& text);
+
 // kInvalidArgument naming `field` when `text` is empty or only spaces (a reason, a description).
 Status RequireText(const std::string& field, const std::string& text);
 

@@ -1,4 +1,5 @@
 #include "corium/app/safety.h"
+#include "corium/app/permissions.h"
 
 #include <array>
 #include <cmath>
@@ -47,10 +48,6 @@ constexpr std::array<std::pair<TimePoint, std::string_view>, 6> kTimePoints{{
     {TimePoint::kMonth12, "month_12"},
     {TimePoint::kOther, "other"},
 }};
-
-bool Blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 // Scale codes are vocabulary-style identifiers (`gais`, `goodman_baron_qualitative`).
 bool IsScaleCode(const std::string& text) {
@@ -128,13 +125,13 @@ Status SafetyRecords::CheckReferences(const Actor& actor, const AdverseEventRepo
 Result<Id> SafetyRecords::RecordAdverseEvent(const Actor& actor, const AdverseEventReport& report) {
   std::vector<FieldError> errors;
   if (report.onset_on > clock_.Today()) errors.push_back({"onset_on", "is in the future"});
-  if (Blank(report.description)) errors.push_back({"description", "required"});
+  if (IsBlank(report.description)) errors.push_back({"description", "required"});
   // Brief §7: 1 expected/transient, 2 needs clinician review, 3 systemic treatment or lasting
   // change, 4 emergency. There is no 0 or 5.
   if (report.grade < 1 || report.grade > 4) errors.push_back({"grade", "must be 1 to 4"});
   // ES-07: a grade 3 or 4 event opens the adverse-event workflow (FDA MedWatch, manufacturer
   // complaint); the record must say what was done.
-  if (report.grade >= 3 && Blank(report.escalation)) {
+  if (report.grade >= 3 && IsBlank(report.escalation)) {
     errors.push_back({"escalation", "required for grade 3 or 4 (ES-07)"});
   }
   if (!errors.empty()) return Status::InvalidFields(std::move(errors));

@@ -1,10 +1,9 @@
 #include <chrono>
-#include <filesystem>
 #include <iostream>
 
 #include "corium/cli/commands.h"
+#include "corium/cli/database_connection.h"
 #include "corium/store/migrations.h"
-#include "corium/store/postgres/postgres_connection.h"
 #include "corium/store/sqlite/backup.h"
 #include "corium/store/sqlite/sqlite_connection.h"
 
@@ -21,21 +20,6 @@ std::int64_t Now() {
       .count();
 }
 
-Result<std::unique_ptr<store::SqlConnection>> Connect(const DbOptions& options) {
-  if (!options.postgres_url.empty()) {
-    CORIUM_ASSIGN_OR_RETURN(auto pg, store::PostgresConnection::Open(options.postgres_url));
-    return std::unique_ptr<store::SqlConnection>(std::move(pg));
-  }
-  // The first migrate creates the data directory as well as the file.
-  const std::filesystem::path parent = std::filesystem::path(options.sqlite_path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  CORIUM_ASSIGN_OR_RETURN(
-      auto db, store::SqliteConnection::Open(options.sqlite_path,
-                                             store::OpenMode::kReadWriteCreate));
-  return std::unique_ptr<store::SqlConnection>(std::move(db));
-}
-
 void PrintError(const std::string& what, const Status& status) {
   std::cerr << "corium db " << what << ": " << status.message() << "\n";
 }
@@ -43,7 +27,7 @@ void PrintError(const std::string& what, const Status& status) {
 }  // namespace
 
 int RunDbMigrate(const DbOptions& options) {
-  auto db = Connect(options);
+  auto db = ConnectDatabase(options);
   if (!db.ok()) {
     PrintError("migrate", db.status());
     return kFailed;

@@ -2,17 +2,15 @@
 // clinic of demo_clinic.cpp, then prints what the clinic holds.
 #include <array>
 #include <chrono>
-#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <string_view>
 
 #include "corium/cli/commands.h"
+#include "corium/cli/database_connection.h"
 #include "corium/cli/demo_clinic.h"
 #include "corium/cli/kb_locator.h"
 #include "corium/store/migrations.h"
-#include "corium/store/postgres/postgres_connection.h"
-#include "corium/store/sqlite/sqlite_connection.h"
 
 namespace corium::cli {
 namespace {
@@ -31,21 +29,6 @@ constexpr std::array<std::string_view, 5> kDecisions = {"proceed", "proceed_with
                                                         "refer", "decline"};
 // The manager's expiry horizon: lots expiring within this many days of the demo's today.
 constexpr int kExpiryHorizonDays = 30;
-
-// The same connection rules as `corium db` (db_command.cpp): PostgreSQL when a URL is given, else
-// the SQLite file, creating its directory on first use.
-Result<std::unique_ptr<store::SqlConnection>> Connect(const DbOptions& options) {
-  if (!options.postgres_url.empty()) {
-    CORIUM_ASSIGN_OR_RETURN(auto pg, store::PostgresConnection::Open(options.postgres_url));
-    return std::unique_ptr<store::SqlConnection>(std::move(pg));
-  }
-  const std::filesystem::path parent = std::filesystem::path(options.sqlite_path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  CORIUM_ASSIGN_OR_RETURN(auto db, store::SqliteConnection::Open(
-                                       options.sqlite_path, store::OpenMode::kReadWriteCreate));
-  return std::unique_ptr<store::SqlConnection>(std::move(db));
-}
 
 Result<std::int64_t> CountOne(store::SqlConnection& db, const std::string& sql,
                               const std::vector<store::SqlValue>& params) {
@@ -116,7 +99,7 @@ int RunDemo(const DemoOptions& options) {
     PrintKbProblems(kb.status(), kb_dir);
     return kUsage;
   }
-  auto db = Connect(options.db);
+  auto db = ConnectDatabase(options.db);
   if (!db.ok()) {
     PrintError(db.status());
     return kFailed;
