@@ -2,6 +2,7 @@
 // record and when. Append-only by interface (no update, no delete) and by database trigger.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,12 @@ struct AuditEntry {
   std::int64_t at = 0;      // seconds since the epoch
   std::string detail;       // never client data beyond ids
 };
+
+// The entry for `actor` doing `action` at `at` (seconds since the epoch). An actor with staff_id 0
+// is the system itself (seeding a new clinic) and is recorded as no actor rather than a false id.
+AuditEntry EntryFor(const Actor& actor, std::int64_t at, std::string action,
+                    std::string record_type, std::optional<Id> record_id,
+                    std::optional<Id> client_id, std::string detail = "");
 
 class AuditLog {
  public:

@@ -183,16 +183,8 @@ void CheckChecklist(const SessionChart& chart, std::vector<FieldError>& errors) 
 Status Charting::Audit(const Actor& actor, const std::string& action,
                        const std::string& record_type, Id record_id, Id client_id,
                        std::string detail) {
-  AuditEntry entry;
-  entry.clinic_id = actor.clinic_id;
-  entry.actor_id = actor.staff_id;
-  entry.action = action;
-  entry.record_type = record_type;
-  entry.record_id = record_id;
-  entry.client_id = client_id;
-  entry.at = clock_.NowSeconds();
-  entry.detail = std::move(detail);
-  return audit_.Append(entry);
+  return audit_.Append(EntryFor(actor, clock_.NowSeconds(), action, record_type, record_id,
+                                client_id, std::move(detail)));
 }
 
 Result<Id> Charting::CreatePlan(const Actor& actor, const PlanRequest& request) {

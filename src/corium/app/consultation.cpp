@@ -21,17 +21,8 @@ constexpr std::string_view kHistoryFields[] = {"client", "conditions", "medicati
 AuditEntry Entry(const ConsultationPorts& ports, const Actor& actor, std::string action,
                  std::string record_type, std::optional<Id> record_id, std::optional<Id> client_id,
                  std::string detail = "") {
-  AuditEntry entry;
-  entry.clinic_id = actor.clinic_id;
-  // staff_id 0 is the system seeding a new clinic: recorded as no actor rather than a false id.
-  if (actor.staff_id != 0) entry.actor_id = actor.staff_id;
-  entry.action = std::move(action);
-  entry.record_type = std::move(record_type);
-  entry.record_id = record_id;
-  entry.client_id = client_id;
-  entry.at = ports.clock.NowSeconds();
-  entry.detail = std::move(detail);
-  return entry;
+  return EntryFor(actor, ports.clock.NowSeconds(), std::move(action), std::move(record_type),
+                  record_id, client_id, std::move(detail));
 }
 
 // The actor's own staff record, from the database rather than from what the caller claims, so a

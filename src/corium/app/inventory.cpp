@@ -46,16 +46,8 @@ std::optional<ProductKind> ParseProductKind(std::string_view text) {
 Status Inventory::Audit(const Actor& actor, std::string action, std::string record_type,
                         std::optional<Id> record_id, std::optional<Id> client_id,
                         std::string detail) {
-  AuditEntry entry;
-  entry.clinic_id = actor.clinic_id;
-  entry.actor_id = actor.staff_id;
-  entry.action = std::move(action);
-  entry.record_type = std::move(record_type);
-  entry.record_id = record_id;
-  entry.client_id = client_id;
-  entry.at = clock_.NowSeconds();
-  entry.detail = std::move(detail);
-  return audit_.Append(entry);
+  return audit_.Append(EntryFor(actor, clock_.NowSeconds(), std::move(action),
+                                std::move(record_type), record_id, client_id, std::move(detail)));
 }
 
 Result<Id> Inventory::RegisterDevice(const Actor& actor, const DeviceRegistration& device) {
