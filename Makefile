@@ -2,9 +2,12 @@
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 
-.PHONY: run test setup build debug release fuzz fuzz-smoke bench lint format clean
+.PHONY: run screen test setup build debug release fuzz fuzz-smoke bench lint format clean
 
-run: setup release  ## Set up, build, and screen the example consultation
+run: setup release  ## Set up, build, and serve the demo clinic on http://127.0.0.1:8080
+	./build/corium serve --demo
+
+screen: release  ## Screen the example consultation on the command line
 	./build/corium screen examples/consultation.json --format text
 
 # The PostgreSQL suites run against a throwaway server on 127.0.0.1 (scripts/with-postgres), and
@@ -27,9 +30,11 @@ release:
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 
+FUZZ_TARGETS = intake_parser_fuzzer placeholders_fuzzer request_fuzzer
+
 fuzz:
 	cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j $(JOBS)
+	cmake --build --preset fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
 
 # Each fuzz target for FUZZ_SECONDS on a scratch copy of its committed seed corpus.
 fuzz-smoke: fuzz
@@ -47,6 +52,7 @@ bench: setup release  ## Benchmarks (figures go to bench/RESULTS.md by hand)
 
 lint: release
 	run-clang-tidy-14 -quiet -p build/release -extra-arg=-Wno-unknown-warning-option \
+	  -extra-arg=-DBOOST_ASIO_HAS_CO_AWAIT=1 -extra-arg=-DBOOST_ASIO_HAS_STD_COROUTINE=1 \
 	  '$(CURDIR)/src/corium/.*(?<!_test)\.cpp$$'
 
 format:

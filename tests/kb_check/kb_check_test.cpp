@@ -21,7 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -125,7 +124,8 @@ class KbCheckTest : public ::testing::Test {
     std::string words;
     for (const std::string& word : problem) words += " \"" + word + "\"";
     EXPECT_TRUE(found) << "expected a line naming " << where << " with" << words
-                       << "\nstandard error:\n" << run.err;
+                       << "\nstandard error:\n"
+                       << run.err;
   }
 
   // Exit 2, and one line of standard error holds every word (for problems that have no line).
@@ -169,7 +169,8 @@ TEST_F(KbCheckTest, UnmodifiedCopyPasses) {
   const size_t digest = run.out.find("sha256:");
   ASSERT_NE(digest, std::string::npos) << run.out;
   EXPECT_NE(run.out.find(ShippedKb().digest), std::string::npos)
-      << "a byte-identical copy has the shipped digest\n" << run.out;
+      << "a byte-identical copy has the shipped digest\n"
+      << run.out;
   const std::string hex = run.out.substr(digest + 7, 64);
   EXPECT_EQ(hex.size(), 64U);
   EXPECT_EQ(hex.find_first_not_of("0123456789abcdef"), std::string::npos) << hex;
@@ -182,8 +183,8 @@ TEST_F(KbCheckTest, AnyEditChangesTheDigest) {
   const CommandResult run = Check();
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("sha256:"), std::string::npos);
-  EXPECT_EQ(run.out.find(ShippedKb().digest), std::string::npos)
-      << "the digest covers every byte\n" << run.out;
+  EXPECT_EQ(run.out.find(ShippedKb().digest), std::string::npos) << "the digest covers every byte\n"
+                                                                 << run.out;
 }
 
 TEST_F(KbCheckTest, MissingDirectoryExits2) {
@@ -195,8 +196,8 @@ TEST_F(KbCheckTest, MissingDirectoryExits2) {
 // --- broken copies ----------------------------------------------------------------------------
 
 TEST_F(KbCheckTest, YamlSyntaxError) {
-  const int line = ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "effect: defer",
-                                "effect: defer: now");
+  const int line =
+      ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "effect: defer", "effect: defer: now");
   ExpectProblemAt(Check(), "rules/deferrals.yaml", line, {"YAML syntax"});
 }
 
@@ -218,8 +219,8 @@ TEST_F(KbCheckTest, DuplicateRuleIdAcrossTwoRulesFiles) {
 }
 
 TEST_F(KbCheckTest, RuleCitesAnUndefinedSource) {
-  const int line =
-      ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "sources: [R39, R64]", "sources: [R39, R99]");
+  const int line = ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "sources: [R39, R64]",
+                                "sources: [R39, R99]");
   ExpectProblemAt(Check(), "rules/deferrals.yaml", line, {"R99", "source"});
 }
 
@@ -271,8 +272,8 @@ TEST_F(KbCheckTest, UnknownFieldInARule) {
 }
 
 TEST_F(KbCheckTest, UnknownFieldInARuleCaseCondition) {
-  const int line = ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "{medication:",
-                                "{medicaton:");
+  const int line =
+      ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "{medication:", "{medicaton:");
   ExpectProblemAt(Check(), "rules/deferrals.yaml", line, {"medicaton"});
 }
 
@@ -282,14 +283,13 @@ TEST_F(KbCheckTest, MissingTopicFile) {
 }
 
 TEST_F(KbCheckTest, ScopeRowReferencesAnUnknownRole) {
-  const int line = ReplaceAfter("jurisdictions.yaml", "code: US-NC", "roles: [nurse]",
-                                "roles: [nurse, wizard]");
+  const int line =
+      ReplaceAfter("jurisdictions.yaml", "code: US-NC", "roles: [nurse]", "roles: [nurse, wizard]");
   ExpectProblemAt(Check(), "jurisdictions.yaml", line, {"wizard"});
 }
 
 TEST_F(KbCheckTest, ScopeRowReferencesAnUnknownRule) {
-  const int line =
-      ReplaceAfter("jurisdictions.yaml", "code: US-NC", "rule: DP-05", "rule: DP-99");
+  const int line = ReplaceAfter("jurisdictions.yaml", "code: US-NC", "rule: DP-05", "rule: DP-99");
   ExpectProblemAt(Check(), "jurisdictions.yaml", line, {"DP-99"});
 }
 
@@ -309,6 +309,55 @@ TEST_F(KbCheckTest, MissingSchemaFile) {
 TEST_F(KbCheckTest, UnknownPlaceholderInBasis) {
   const int line = ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "{last_dose}", "{last_dos}");
   ExpectProblemAt(Check(), "rules/deferrals.yaml", line, {"last_dos"});
+}
+
+// Charting asks for a speed only where the vocabulary says a device kind is motorised (TP-08), so
+// every kind must say.
+TEST_F(KbCheckTest, DeviceKindWithoutMotorised) {
+  const int kind = LineOf("vocabulary.yaml", "- code: roller");
+  const int motorised = LineOf("vocabulary.yaml", "motorised:", kind);
+  ASSERT_GT(kind, 0);
+  ASSERT_EQ(motorised, kind + 2) << "roller's motorised is expected after its label";
+  DeleteLine("vocabulary.yaml", motorised);
+  ExpectProblemAt(Check(), "vocabulary.yaml", kind, {"motorised"});
+}
+
+TEST_F(KbCheckTest, OutcomeScaleWithItsScoresUpsideDown) {
+  const int line = ReplaceAfter("indications.yaml", "- code: gais", "scores: {min: 1, max: 5}",
+                                "scores: {min: 5, max: 1}");
+  ExpectProblemAt(Check(), "indications.yaml", line, {"scores", "min"});
+}
+
+TEST_F(KbCheckTest, ChecklistStepListedTwice) {
+  const int line =
+      ReplaceAfter("rules/technique.yaml", "checklist_policy:", "- step: calming", "- step: glide");
+  ExpectProblemAt(Check(), "rules/technique.yaml", line, {"checklist step", "glide", "twice"});
+}
+
+TEST_F(KbCheckTest, SterileStepThatIsNotOnTheChecklist) {
+  const int line =
+      ReplaceAfter("rules/technique.yaml", "product_policy:", "sterile_at_steps: [glide, needling]",
+                   "sterile_at_steps: [glide, microneedling]");
+  ExpectProblemAt(Check(), "rules/technique.yaml", line, {"microneedling", "not defined"});
+}
+
+TEST_F(KbCheckTest, AnaestheticContactTimeUpsideDown) {
+  const int line = ReplaceAfter("rules/technique.yaml",
+                                "anaesthetic_policy:", "contact_minutes: {min: 1, max: 60}",
+                                "contact_minutes: {min: 90, max: 60}");
+  ExpectProblemAt(Check(), "rules/technique.yaml", line, {"min", "above max"});
+}
+
+TEST_F(KbCheckTest, ChecklistPolicyMissing) {
+  const int from = LineOf("rules/technique.yaml", "checklist_policy:");
+  ASSERT_GT(from, 0);
+  auto lines = Read("rules/technique.yaml");
+  // The policy runs to the next rule or the end of the file.
+  auto end = lines.begin() + from;
+  while (end != lines.end() && end->rfind("  - id:", 0) != 0) ++end;
+  lines.erase(lines.begin() + (from - 1), end);
+  Write("rules/technique.yaml", lines);
+  ExpectProblem(Check(), {"exactly one rule", "checklist_policy", "found 0"});
 }
 
 // --- the screen command on a broken knowledge base -------------------------------------------
@@ -334,9 +383,8 @@ TEST_F(KbCheckTest, ScreenWithABrokenKbExits2) {
 
 TEST_F(KbCheckTest, ScreenWithAKbMissingAFileExits2) {
   fs::remove(PathOf("zones.yaml"));
-  const CommandResult run = RunCorium(
-      "screen - --format json --kb " + ShellQuote(dir_.string()),
-      R"({"client": {"birth_date": "1988-03-14"},
+  const CommandResult run = RunCorium("screen - --format json --kb " + ShellQuote(dir_.string()),
+                                      R"({"client": {"birth_date": "1988-03-14"},
           "requests": [{"indication": "wrinkles", "zones": ["cheeks"]}],
           "practitioner": {"role": "physician", "jurisdiction": "US-UT"}})");
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;

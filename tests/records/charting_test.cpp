@@ -204,7 +204,7 @@ class ChartingTest : public ::testing::TestWithParam<Dialect> {
     chart.plan_id = plan;
     chart.device_id = device_;
     chart.cartridge_id = cartridge_;
-    chart.zones = {{Code("cheeks"), Mm(1.0), 3, Code("erythema"), "", ""}};
+    chart.zones = {{Code("cheeks"), Mm(1.0), 3, Code("erythema"), "", "level 5"}};
     chart.products = {{glide_, Code("glide")}};
     chart.anaesthetic = AnaestheticUse{lidocaine_, "4%", "both cheeks", 30};
     for (const char* step : {"cleanse", "anaesthetic", "antisepsis", "glide", "needling",
@@ -531,11 +531,32 @@ TEST_P(ChartingTest, AZoneOutsideThePlanOrWithBadPassesOrEndpointIsRefused) {
   SessionChart chart = Chart(ConsentedPlan());
   chart.zones[0].passes = 0;
   chart.zones[0].endpoint = Code("blood_dew");
-  chart.zones.push_back({Code("neck"), Mm(0.5), 2, Code("erythema"), "", ""});
+  chart.zones.push_back({Code("neck"), Mm(0.5), 2, Code("erythema"), "", "level 5"});
   const Status status = ExpectRefused(Physician(), chart, StatusCode::kInvalidArgument);
   EXPECT_TRUE(HasField(status, "zones[0].passes")) << status.ToString();
   EXPECT_TRUE(HasField(status, "zones[0].endpoint")) << status.ToString();
   EXPECT_TRUE(HasField(status, "zones[1].zone", "not in the plan")) << status.ToString();
+}
+
+TEST_P(ChartingTest, TP08AMotorisedDeviceNeedsTheSpeedOfEveryZone) {
+  SessionChart chart = Chart(ConsentedPlan());
+  chart.zones[0].speed = "";
+  chart.zones.push_back({Code("forehead"), Mm(0.5), 2, Code("erythema"), "", "  "});
+  const Status status = ExpectRefused(Physician(), chart, StatusCode::kInvalidArgument);
+  EXPECT_TRUE(HasField(status, "zones[0].speed", "TP-08")) << status.ToString();
+  EXPECT_TRUE(HasField(status, "zones[1].speed", "motorised")) << status.ToString();
+}
+
+TEST_P(ChartingTest, AHandHeldRollerNeedsNoSpeed) {
+  SessionChart chart = Chart(ConsentedPlan());
+  chart.device_id = Insert(
+      "INSERT INTO devices (clinic_id, model, kind, cleared, max_depth_um, serial)"
+      " VALUES ($1, 'Roller', 'roller', 1, 1500, 'SN-R') RETURNING id",
+      {clinic_});
+  chart.zones[0].speed = "";
+  const auto session = charting_->ChartSession(Physician(), testing::ShippedKb(), chart);
+  ASSERT_TRUE(session.ok()) << session.status().ToString();
+  EXPECT_EQ(Text("SELECT speed FROM session_zones WHERE session_id = $1", {*session}), "");
 }
 
 // --- Session: products, anaesthetic, checklist
@@ -586,6 +607,47 @@ TEST_P(ChartingTest, AnIncompleteChecklistIsRefused) {
   chart.checklist.pop_back();  // sun_protection
   const Status status = ExpectRefused(Physician(), chart, StatusCode::kInvalidArgument);
   EXPECT_TRUE(HasField(status, "checklist", "sun_protection")) << status.ToString();
+}
+
+// The checklist, the sterile-product steps and the contact time are the knowledge base's (TP-06,
+// TP-01, TP-03): a clinic that edits them changes what charting insists on.
+TEST_P(ChartingTest, TheChecklistAndItsLimitsComeFromTheKnowledgeBase) {
+  kb::KnowledgeBase clinic_kb = testing::ShippedKb();
+  for (kb::Rule& rule : clinic_kb.rules) {
+    if (rule.anaesthetic_policy) rule.anaesthetic_policy->max_contact_minutes = 45;
+    if (rule.product_policy) rule.product_policy->sterile_at_steps.insert(Code("calming"));
+    if (rule.checklist_policy) {
+      rule.checklist_policy->steps.push_back({Code("photographs"), "After photographs", false});
+    }
+  }
+  SessionChart chart = Chart(ConsentedPlan());
+  chart.anaesthetic->contact_minutes = 50;
+  chart.products.push_back({serum_, Code("calming")});
+  RowCounts before = Counts();
+  auto refused = charting_->ChartSession(Physician(), clinic_kb, chart);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(HasField(refused.status(), "anaesthetic.contact_minutes", "between 1 and 45"))
+      << refused.status().ToString();
+  EXPECT_TRUE(HasField(refused.status(), "products[1].product_id", "TP-01"))
+      << refused.status().ToString();
+  EXPECT_TRUE(HasField(refused.status(), "checklist", "photographs"))
+      << refused.status().ToString();
+  EXPECT_EQ(Counts(), before);
+
+  chart.anaesthetic->contact_minutes = 45;
+  chart.products.pop_back();
+  chart.checklist.push_back({Code("photographs"), StepState::kDone});
+  const auto session = charting_->ChartSession(Physician(), clinic_kb, chart);
+  EXPECT_TRUE(session.ok()) << session.status().ToString();
+}
+
+TEST_P(ChartingTest, AKnowledgeBaseWithoutTheChecklistStopsCharting) {
+  kb::KnowledgeBase broken = testing::ShippedKb();
+  for (kb::Rule& rule : broken.rules) rule.checklist_policy.reset();
+  const RowCounts before = Counts();
+  const auto refused = charting_->ChartSession(Physician(), broken, Chart(ConsentedPlan()));
+  EXPECT_EQ(refused.status().code(), StatusCode::kInternal) << refused.status().ToString();
+  EXPECT_EQ(Counts().sessions, before.sessions);
 }
 
 // --- Draft updates, signature, amendment ---------------------------------------------------------

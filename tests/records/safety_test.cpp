@@ -1,5 +1,6 @@
 // Adverse events and outcome assessments on both engines: grading (brief §7), ES-07 escalation,
-// references held to the clinic, optimistic versions; every refusal leaves the database as it was.
+// outcome scales and their score ranges from the knowledge base (brief §8), references held to the
+// clinic, optimistic versions; every refusal leaves the database as it was.
 #include "corium/app/safety.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 
 #include "corium/store/records/sql_safety.h"
 #include "records/inventory_fixture.h"
+#include "support/test_kb.h"
 
 namespace corium::testing {
 namespace {
@@ -191,7 +193,7 @@ TEST_P(SafetyTest, AnotherClinicCannotUpdateAnEvent) {
 }
 
 TEST_P(SafetyTest, AnOutcomeAssessmentIsFiledUnderThePlansClientAndAuditedOnce) {
-  const auto id = safety_->RecordOutcomeAssessment(a_.actor, Assessment());
+  const auto id = safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), Assessment());
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_EQ(Scalar("SELECT client_id FROM outcome_assessments WHERE id = $1", {*id}), a_.client);
   EXPECT_EQ(Text("SELECT time_point FROM outcome_assessments WHERE id = $1", {*id}), "baseline");
@@ -203,17 +205,82 @@ TEST_P(SafetyTest, AnInvalidOutcomeAssessmentIsRefusedNamingTheField) {
   const auto before = Fingerprint();
   app::OutcomeAssessment bad = Assessment();
   bad.scale = Code("");
-  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, bad).status()), "scale");
+  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), bad).status()),
+            "scale");
   bad = Assessment();
   bad.scale = Code("GAIS; DROP");
-  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, bad).status()), "scale");
+  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), bad).status()),
+            "scale");
   bad = Assessment();
   bad.score = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, bad).status()), "score");
+  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), bad).status()),
+            "score");
   bad = Assessment();
   bad.assessed_on = Date::FromYmd(2026, 11, 21);
-  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, bad).status()), "assessed_on");
+  EXPECT_EQ(FirstField(safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), bad).status()),
+            "assessed_on");
   EXPECT_EQ(Fingerprint(), before);
+}
+
+TEST_P(SafetyTest, AScaleTheKnowledgeBaseDoesNotDefineIsRefusedNamingTheScale) {
+  const auto before = Fingerprint();
+  for (const char* scale : {"gais_v2", "likert", "dlqi_total"}) {
+    app::OutcomeAssessment bad = Assessment();
+    bad.scale = Code(scale);
+    const Status refused = safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), bad).status();
+    EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << scale;
+    EXPECT_EQ(FirstField(refused), "scale") << scale;
+  }
+  EXPECT_EQ(Fingerprint(), before);
+}
+
+TEST_P(SafetyTest, AScoreOutsideTheScalesRangeIsRefusedNamingTheScore) {
+  const auto before = Fingerprint();
+  const struct {
+    const char* scale;
+    double score;
+  } outside[] = {{"gais", 0},
+                 {"gais", 6},
+                 {"gais", 5.5},
+                 {"lemperle", -1},
+                 {"lemperle", 6},
+                 {"vancouver", 14},
+                 {"goodman_baron_qualitative", 0.5}};
+  for (const auto& c : outside) {
+    app::OutcomeAssessment bad = Assessment();
+    bad.scale = Code(c.scale);
+    bad.score = c.score;
+    const Status refused = safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), bad).status();
+    EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << c.scale << " " << c.score;
+    EXPECT_EQ(FirstField(refused), "score") << c.scale << " " << c.score;
+  }
+  EXPECT_EQ(Fingerprint(), before);
+}
+
+TEST_P(SafetyTest, TheEndsOfAScalesRangeAreAccepted) {
+  const struct {
+    const char* scale;
+    double score;
+  } ends[] = {{"gais", 1}, {"gais", 5}, {"lemperle", 0}, {"vancouver", 13}};
+  for (const auto& c : ends) {
+    app::OutcomeAssessment assessment = Assessment();
+    assessment.scale = Code(c.scale);
+    assessment.score = c.score;
+    const auto id = safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), assessment);
+    EXPECT_TRUE(id.ok()) << c.scale << " " << c.score << ": " << id.status().ToString();
+  }
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM outcome_assessments"), 4);
+}
+
+// POSAS has no range in the knowledge base (the score may be an item, a subscale or a sum), so
+// any finite score is kept.
+TEST_P(SafetyTest, AScaleWithoutARangeTakesAnyFiniteScore) {
+  app::OutcomeAssessment assessment = Assessment();
+  assessment.scale = Code("posas");
+  assessment.score = 37;
+  const auto id = safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), assessment);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_EQ(Text("SELECT scale FROM outcome_assessments WHERE id = $1", {*id}), "posas");
 }
 
 TEST_P(SafetyTest, AnotherClinicsPlanAnswersLikeAnUnknownOne) {
@@ -222,10 +289,11 @@ TEST_P(SafetyTest, AnotherClinicsPlanAnswersLikeAnUnknownOne) {
   foreign.plan_id = b_.plan;
   app::OutcomeAssessment unknown = Assessment();
   unknown.plan_id = 999'999;
-  const Status foreign_status = safety_->RecordOutcomeAssessment(a_.actor, foreign).status();
+  const Status foreign_status =
+      safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), foreign).status();
   EXPECT_EQ(foreign_status.code(), StatusCode::kNotFound);
   EXPECT_EQ(foreign_status.ToString(),
-            safety_->RecordOutcomeAssessment(a_.actor, unknown).status().ToString());
+            safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), unknown).status().ToString());
   EXPECT_EQ(Fingerprint(), before);
 }
 

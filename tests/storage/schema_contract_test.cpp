@@ -13,7 +13,6 @@
 namespace corium::store {
 namespace {
 
-
 class SchemaContract : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
@@ -36,7 +35,8 @@ class SchemaContract : public ::testing::TestWithParam<Dialect> {
     return rows.ok() ? rows->front().Int(0) : -1;
   }
 
-  // A clinic with one practitioner, one client, screening, plan, consent, device and two cartridges.
+  // A clinic with one practitioner, one client, screening, plan, consent, device and two
+  // cartridges.
   void Seed() {
     clinic_ = Insert("INSERT INTO clinics (name, time_zone, created_at) VALUES ($1, $2, $3)",
                      {std::string("Demo"), std::string("America/Denver"), std::int64_t{1}});
@@ -75,9 +75,8 @@ class SchemaContract : public ::testing::TestWithParam<Dialect> {
         "INSERT INTO cartridge_lots (clinic_id, lot_number, model, needle_count, needle_material,"
         " expires_on) VALUES ($1,'L1','C12',12,'stainless_steel','2027-06-30')",
         {clinic_});
-    cartridge_ = Insert(
-        "INSERT INTO cartridges (clinic_id, lot_id, unit_code) VALUES ($1,$2,'U1')",
-        {clinic_, lot});
+    cartridge_ = Insert("INSERT INTO cartridges (clinic_id, lot_id, unit_code) VALUES ($1,$2,'U1')",
+                        {clinic_, lot});
     session_ = NewSession(cartridge_);
   }
 
@@ -117,6 +116,35 @@ TEST_P(SchemaContract, AChangedMigrationIsRefused) {
   EXPECT_EQ(report.status().code(), StatusCode::kConflict);
 }
 
+TEST_P(SchemaContract, InsertReturningIdAnswersTheIdOfTheRowItWrote) {
+  const auto id = db().InsertReturningId(
+      "INSERT INTO amendments (clinic_id, record_type, record_id, reason, body_json, author_id,"
+      " created_at) VALUES ($1, 'session', $2, 'typo', '{}', $3, 1)",
+      {clinic_, session_, staff_});
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  auto row = db().Query("SELECT reason FROM amendments WHERE id = $1", {*id});
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  ASSERT_EQ(row->size(), 1u);
+  EXPECT_EQ(row->front().Text(0), "typo");
+  // A second row gets its own id, not the first one's.
+  const auto next = db().InsertReturningId(
+      "INSERT INTO amendments (clinic_id, record_type, record_id, reason, body_json, author_id,"
+      " created_at) VALUES ($1, 'session', $2, 'typo again', '{}', $3, 2)",
+      {clinic_, session_, staff_});
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_GT(*next, *id);
+}
+
+TEST_P(SchemaContract, InsertReturningIdRefusesAnInsertOfNoRow) {
+  const auto before = Count("amendments");
+  const auto none = db().InsertReturningId(
+      "INSERT INTO amendments (clinic_id, record_type, record_id, reason, body_json, author_id,"
+      " created_at) SELECT id, 'session', id, 'typo', '{}', id, 1 FROM clinics WHERE id < 0",
+      {});
+  EXPECT_EQ(none.status().code(), StatusCode::kInternal) << none.status().ToString();
+  EXPECT_EQ(Count("amendments"), before);
+}
+
 TEST_P(SchemaContract, ACartridgeServesOneSessionOnly) {
   const auto before = Count("sessions");
   auto second = db().Query(
@@ -147,9 +175,10 @@ TEST_P(SchemaContract, ASignedSessionCannotBeChangedOrDeleted) {
 }
 
 TEST_P(SchemaContract, ADraftSessionCanBeEditedBeforeSigning) {
-  auto edit = db().Execute("UPDATE sessions SET notes = 'draft note', version = version + 1"
-                           " WHERE id = $1 AND version = $2",
-                           {session_, std::int64_t{1}});
+  auto edit = db().Execute(
+      "UPDATE sessions SET notes = 'draft note', version = version + 1"
+      " WHERE id = $1 AND version = $2",
+      {session_, std::int64_t{1}});
   ASSERT_TRUE(edit.ok()) << edit.status().ToString();
   EXPECT_EQ(*edit, 1);
   // The same stale version now changes nothing: optimistic concurrency.
@@ -160,7 +189,8 @@ TEST_P(SchemaContract, ADraftSessionCanBeEditedBeforeSigning) {
 }
 
 TEST_P(SchemaContract, SignedConsentsScreeningsAndAmendmentsAreImmutable) {
-  EXPECT_FALSE(db().Execute("UPDATE consents SET signer_name = 'x' WHERE id = $1", {consent_}).ok());
+  EXPECT_FALSE(
+      db().Execute("UPDATE consents SET signer_name = 'x' WHERE id = $1", {consent_}).ok());
   EXPECT_FALSE(db().Execute("DELETE FROM consents WHERE id = $1", {consent_}).ok());
   EXPECT_FALSE(
       db().Execute("UPDATE screenings SET decision = 'proceed' WHERE id = $1", {screening_}).ok());

@@ -8,26 +8,18 @@
 #include <string_view>
 
 #include "corium/app/permissions.h"
+#include "corium/app/stored_decision.h"
 
 namespace corium::app {
 namespace {
 
 using nlohmann::json;
 
-// The protocol steps of brief §5 (rows 7–14) that a session's checklist must tick (TP-06).
-// FIXME: move the steps and the limits below into kb/ so a clinic can change them with its
-// protocol.
-constexpr std::array<std::string_view, 8> kProtocolSteps = {
-    "cleanse",  "anaesthetic", "antisepsis", "glide",
-    "needling", "endpoint",    "calming",    "sun_protection"};
-// The one optional step: a topical anaesthetic may be "not used" (brief §5 row 8).
-constexpr std::string_view kOptionalStep = "anaesthetic";
-// Steps whose products enter the skin through the needle channels (TP-01).
-constexpr std::array<std::string_view, 2> kIntoSkinSteps = {"glide", "needling"};
-// TP-03: contact time is documented, and the default maximum is 60 minutes.
-constexpr int kMinContactMinutes = 1;
-constexpr int kMaxContactMinutes = 60;
-// The schema's limits (migrations/*/0001_records.sql), checked here for a field-level message.
+// The checklist's steps (TP-06), the steps whose products must be sterile (TP-01) and the
+// anaesthetic's contact time (TP-03) are clinical protocol and come from the knowledge base. The
+// limits below are not: they are the database schema's CHECK constraints
+// (migrations/*/0001_records.sql), repeated here so that a bad value is refused with a field-level
+// message instead of a constraint error.
 constexpr int kMinPasses = 1;
 constexpr int kMaxPasses = 20;
 constexpr int kMinSessions = 1;
@@ -52,62 +44,23 @@ void RequireField(std::vector<FieldError>& errors, const std::string& path,
   if (IsBlank(text)) errors.push_back({path, "required"});
 }
 
+bool Proceeds(const ScreeningRecord& screening) {
+  return screening.decision == "proceed" || screening.decision == "proceed_with_caution";
+}
+
 // Decline, refer and defer stop the workflow unless a prescriber overrode the screening.
-Status RequireProceedableScreening(ChartRepository& charts, Id clinic_id,
-                                   const ScreeningRecord& screening, const std::string& path) {
-  if (screening.decision == "proceed" || screening.decision == "proceed_with_caution") {
-    return Status::Ok();
-  }
-  CORIUM_ASSIGN_OR_RETURN(const bool overridden,
-                          charts.HasScreeningOverride(clinic_id, screening.id));
-  if (overridden) return Status::Ok();
+Status RequireProceedable(const ScreeningRecord& screening, bool overridden,
+                          const std::string& path) {
+  if (Proceeds(screening) || overridden) return Status::Ok();
   return Status::InvalidFields(
       {{path, "screening " + std::to_string(screening.id) + " decided " + screening.decision +
                   " and no prescriber has overridden it"}});
 }
 
-// A zone of a stored decision (contracts.md §1.2 "zones"), as far as planning and charting need.
-struct DecidedZone {
-  std::string status;
-  std::optional<Depth> max;
-};
-
-Result<json> ParseDecision(const std::string& decision_json) {
-  json decision = json::parse(decision_json, nullptr, /*allow_exceptions=*/false);
-  if (!decision.is_object()) return Status::Internal("stored decision is not a JSON object");
-  return decision;
-}
-
-Result<std::optional<DecidedZone>> FindDecidedZone(const std::string& decision_json,
-                                                   const Code& zone, const Code& indication) {
-  CORIUM_ASSIGN_OR_RETURN(const json decision, ParseDecision(decision_json));
-  const auto zones = decision.find("zones");
-  if (zones == decision.end() || !zones->is_array()) return std::optional<DecidedZone>();
-  for (const json& entry : *zones) {
-    if (entry.value("zone", "") != zone.str() ||
-        entry.value("indication", "") != indication.str()) {
-      continue;
-    }
-    DecidedZone decided{entry.value("status", ""), std::nullopt};
-    const auto depth = entry.find("depth_mm");
-    if (depth != entry.end() && depth->is_object() && depth->contains("max") &&
-        (*depth)["max"].is_number()) {
-      decided.max = Depth::FromMillimetres((*depth)["max"].get<double>());
-    }
-    return std::optional<DecidedZone>(decided);
-  }
-  return std::optional<DecidedZone>();
-}
-
-Result<std::vector<std::string>> ConsentItemsOf(const std::string& decision_json) {
-  CORIUM_ASSIGN_OR_RETURN(const json decision, ParseDecision(decision_json));
-  std::vector<std::string> items;
-  const auto list = decision.find("consent_items");
-  if (list == decision.end() || !list->is_array()) return items;
-  for (const json& item : *list) {
-    if (item.is_string()) items.push_back(item.get<std::string>());
-  }
-  return items;
+std::optional<DecidedZone> Find(const DecidedZones& zones, const Code& zone) {
+  const auto found = zones.find(zone);
+  if (found == zones.end()) return std::nullopt;
+  return found->second;
 }
 
 // The depth a decided zone allows, or a message saying why it allows none.
@@ -148,26 +101,48 @@ std::string ChecklistJson(const std::vector<ChecklistTick>& checklist) {
   return out.dump();
 }
 
-// TP-06: every step of brief §5 ticked; only the anaesthetic may be "not used", and its tick must
-// agree with whether anaesthetic details were given.
-void CheckChecklist(const SessionChart& chart, std::vector<FieldError>& errors) {
-  std::map<std::string, StepState> ticks;
+// The session policies of the knowledge base (TP-06, TP-01, TP-03).
+struct SessionPolicies {
+  const kb::ChecklistPolicy& checklist;
+  const kb::ProductPolicy& products;
+  const kb::AnaestheticPolicy& anaesthetic;
+};
+
+// A loaded knowledge base always carries them; a missing one must stop charting rather than leave
+// the checklist with no step to insist on.
+Result<SessionPolicies> SessionPoliciesOf(const kb::KnowledgeBase& kb) {
+  const kb::ChecklistPolicy* checklist = kb.Checklist();
+  const kb::ProductPolicy* products = kb.Products();
+  const kb::AnaestheticPolicy* anaesthetic = kb.Anaesthetic();
+  if (checklist == nullptr || products == nullptr || anaesthetic == nullptr) {
+    return Status::Internal("the knowledge base lacks a session policy (TP-06, TP-01, TP-03)");
+  }
+  return SessionPolicies{*checklist, *products, *anaesthetic};
+}
+
+// TP-06: every step of the knowledge base's checklist ticked; only a step it lets skip may be
+// "not used", and the anaesthetic step's tick must agree with whether anaesthetic details were
+// given (TP-03).
+void CheckChecklist(const SessionPolicies& policies, const SessionChart& chart,
+                    std::vector<FieldError>& errors) {
+  std::map<Code, StepState> ticks;
   for (size_t i = 0; i < chart.checklist.size(); ++i) {
     const ChecklistTick& tick = chart.checklist[i];
-    if (!Contains(kProtocolSteps, tick.step.str())) {
+    const kb::ChecklistStep* step = policies.checklist.Find(tick.step);
+    if (step == nullptr) {
       errors.push_back({Indexed("checklist", i, "step"), "unknown protocol step"});
-    } else if (!ticks.emplace(tick.step.str(), tick.state).second) {
+    } else if (!ticks.emplace(tick.step, tick.state).second) {
       errors.push_back({Indexed("checklist", i, "step"), "listed twice"});
-    } else if (tick.state == StepState::kNotUsed && tick.step != kOptionalStep) {
+    } else if (tick.state == StepState::kNotUsed && !step->may_skip) {
       errors.push_back({Indexed("checklist", i, "state"), "this step cannot be skipped"});
     }
   }
-  for (const std::string_view step : kProtocolSteps) {
-    if (ticks.count(std::string(step)) == 0) {
-      errors.push_back({"checklist", "step " + std::string(step) + " is not ticked (TP-06)"});
+  for (const kb::ChecklistStep& step : policies.checklist.steps) {
+    if (ticks.count(step.step) == 0) {
+      errors.push_back({"checklist", "step " + step.step.str() + " is not ticked (TP-06)"});
     }
   }
-  const auto anaesthetic = ticks.find(std::string(kOptionalStep));
+  const auto anaesthetic = ticks.find(policies.anaesthetic.step);
   if (anaesthetic != ticks.end()) {
     const bool used = anaesthetic->second == StepState::kDone;
     if (used && !chart.anaesthetic) {
@@ -192,9 +167,15 @@ Result<Id> Charting::CreatePlan(const Actor& actor, const PlanRequest& request) 
   const Status status = work_.Write([&]() -> Status {
     CORIUM_ASSIGN_OR_RETURN(const ScreeningRecord screening,
                             charts_.FindScreening(actor.clinic_id, request.screening_id));
-    CORIUM_RETURN_IF_ERROR(
-        RequireProceedableScreening(charts_, actor.clinic_id, screening, "screening_id"));
+    bool overridden = false;
+    if (!Proceeds(screening)) {
+      CORIUM_ASSIGN_OR_RETURN(overridden,
+                              charts_.HasScreeningOverride(actor.clinic_id, screening.id));
+    }
+    CORIUM_RETURN_IF_ERROR(RequireProceedable(screening, overridden, "screening_id"));
     CORIUM_RETURN_IF_ERROR(CheckPlanShape(request));
+    CORIUM_ASSIGN_OR_RETURN(const DecidedZones decided_zones,
+                            DecidedZonesFor(screening.decision_json, request.indication));
 
     NewPlan plan{actor.clinic_id,    screening.client_id, screening.id,
                  request.indication, request.sessions,    request.interval_days,
@@ -202,8 +183,7 @@ Result<Id> Charting::CreatePlan(const Actor& actor, const PlanRequest& request) 
     std::vector<FieldError> errors;
     for (size_t i = 0; i < request.zones.size(); ++i) {
       const PlannedZone& zone = request.zones[i];
-      CORIUM_ASSIGN_OR_RETURN(const auto decided, FindDecidedZone(screening.decision_json,
-                                                                  zone.zone, request.indication));
+      const std::optional<DecidedZone> decided = Find(decided_zones, zone.zone);
       if (const auto refusal = RefusalOf(decided, request.indication)) {
         errors.push_back({Indexed("zones", i, "zone"), *refusal});
         continue;
@@ -258,24 +238,24 @@ Result<Id> Charting::SignConsent(const Actor& actor, const ConsentRequest& reque
 }
 
 Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::KnowledgeBase& kb,
-                                              const PlanRecord& plan, const SessionChart& chart) {
+                                              const SessionContext& context,
+                                              const SessionChart& chart) {
+  CORIUM_ASSIGN_OR_RETURN(const SessionPolicies policies, SessionPoliciesOf(kb));
   const Date today = clock_.Today();
+  const PlanRecord& plan = context.plan;
   if (plan.status != "active") {
     return Status::InvalidFields({{"plan_id", "the plan is " + plan.status}});
   }
 
   // Day-of re-check (brief §5 row 6): today's screening, on the latest intake, with this
   // knowledge base; anything older may miss a new contraindication.
-  CORIUM_ASSIGN_OR_RETURN(const auto screening,
-                          charts_.LatestScreeningFor(actor.clinic_id, plan.client_id, today));
+  const std::optional<ScreeningRecord>& screening = context.screening;
   if (!screening) {
     return Status::InvalidFields(
         {{"screening", "no screening of this client for " + today.ToString() +
                            ": re-screen on the day of the session"}});
   }
-  CORIUM_ASSIGN_OR_RETURN(const auto latest_intake,
-                          charts_.LatestIntakeId(actor.clinic_id, plan.client_id));
-  if (!latest_intake || *latest_intake != screening->intake_id) {
+  if (!context.latest_intake_id || *context.latest_intake_id != screening->intake_id) {
     return Status::InvalidFields(
         {{"screening", "today's screening judged an earlier intake: re-screen the latest one"}});
   }
@@ -284,12 +264,9 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
         {{"screening",
           "today's screening used another knowledge base: re-screen with " + kb.digest}});
   }
-  CORIUM_RETURN_IF_ERROR(
-      RequireProceedableScreening(charts_, actor.clinic_id, *screening, "screening"));
+  CORIUM_RETURN_IF_ERROR(RequireProceedable(*screening, context.screening_overridden, "screening"));
 
-  CORIUM_ASSIGN_OR_RETURN(const auto consent_id,
-                          charts_.LatestConsentFor(actor.clinic_id, plan.id));
-  if (!consent_id) {
+  if (!context.consent_id) {
     return Status::InvalidFields(
         {{"consent", "no signed consent for plan " + std::to_string(plan.id)}});
   }
@@ -306,7 +283,7 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
                           charts_.FindDevice(actor.clinic_id, chart.device_id));
   if (!device.active) errors.push_back({"device_id", "the device is not in service"});
 
-  SessionContent content{*consent_id,
+  SessionContent content{*context.consent_id,
                          screening->id,
                          actor.staff_id,
                          device.id,
@@ -318,6 +295,9 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
                          {},
                          {}};
 
+  // Today's screening may have lowered a cap since planning (a new condition).
+  CORIUM_ASSIGN_OR_RETURN(const DecidedZones today_zones,
+                          DecidedZonesFor(screening->decision_json, plan.indication));
   if (chart.zones.empty()) errors.push_back({"zones", "at least one zone is required"});
   std::set<Code> seen;
   for (size_t i = 0; i < chart.zones.size(); ++i) {
@@ -332,9 +312,7 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
       errors.push_back({Indexed("zones", i, "zone"), "listed twice"});
       continue;
     }
-    // Today's screening may have lowered the cap since planning (a new condition).
-    CORIUM_ASSIGN_OR_RETURN(const auto today_zone,
-                            FindDecidedZone(screening->decision_json, zone.zone, plan.indication));
+    const std::optional<DecidedZone> today_zone = Find(today_zones, zone.zone);
     if (const auto refusal = RefusalOf(today_zone, plan.indication)) {
       errors.push_back({Indexed("zones", i, "zone"), "today: " + *refusal});
       continue;
@@ -362,6 +340,11 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
     if (!kb.vocabulary.Has("endpoints", zone.endpoint)) {
       errors.push_back({Indexed("zones", i, "endpoint"), "unknown endpoint"});
     }
+    // TP-08: a motorised device's speed is part of the record an outbreak review reads.
+    if (kb.vocabulary.IsMotorised(device.kind) && IsBlank(zone.speed)) {
+      errors.push_back({Indexed("zones", i, "speed"),
+                        "required for a motorised device (" + device.kind.str() + ", TP-08)"});
+    }
     content.zones.push_back(std::move(charted));
   }
 
@@ -373,9 +356,9 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
       errors.push_back({Indexed("products", i, "product_id"),
                         product.name + " lot " + product.lot_number + " has expired"});
     }
-    if (!Contains(kProtocolSteps, applied.step.str())) {
+    if (policies.checklist.Find(applied.step) == nullptr) {
       errors.push_back({Indexed("products", i, "step"), "unknown protocol step"});
-    } else if (Contains(kIntoSkinSteps, applied.step.str()) &&
+    } else if (policies.products.sterile_at_steps.count(applied.step) != 0 &&
                !(product.sterile && product.labelled_for_broken_skin)) {
       // TP-01: open channels carry whatever is on the skin into the dermis.
       errors.push_back({Indexed("products", i, "product_id"),
@@ -396,8 +379,12 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
     }
     RequireField(errors, "anaesthetic.strength", use.strength);
     RequireField(errors, "anaesthetic.area", use.area);
-    if (use.contact_minutes < kMinContactMinutes || use.contact_minutes > kMaxContactMinutes) {
-      errors.push_back({"anaesthetic.contact_minutes", "must be between 1 and 60 (TP-03)"});
+    const kb::AnaestheticPolicy& limits = policies.anaesthetic;
+    if (use.contact_minutes < limits.min_contact_minutes ||
+        use.contact_minutes > limits.max_contact_minutes) {
+      errors.push_back({"anaesthetic.contact_minutes",
+                        "must be between " + std::to_string(limits.min_contact_minutes) + " and " +
+                            std::to_string(limits.max_contact_minutes) + " (TP-03)"});
     }
     content.anaesthetic_json =
         json{{"product_id", product.id},  {"product", product.name},
@@ -405,9 +392,9 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
              {"area", use.area},          {"contact_minutes", use.contact_minutes}}
             .dump();
     // Recorded as a product too, so that a recall of its lot finds this session.
-    content.products.push_back({product.id, Code(std::string(kOptionalStep))});
+    content.products.push_back({product.id, limits.step});
   }
-  CheckChecklist(chart, errors);
+  CheckChecklist(policies, chart, errors);
 
   if (!errors.empty()) return Status::InvalidFields(std::move(errors));
   return content;
@@ -440,9 +427,11 @@ Result<Id> Charting::ChartSession(const Actor& actor, const kb::KnowledgeBase& k
                                   const SessionChart& chart) {
   Id session_id = 0;
   const Status status = work_.Write([&]() -> Status {
-    CORIUM_ASSIGN_OR_RETURN(const PlanRecord plan,
-                            charts_.FindPlan(actor.clinic_id, chart.plan_id));
-    CORIUM_ASSIGN_OR_RETURN(const SessionContent content, CheckSession(actor, kb, plan, chart));
+    CORIUM_ASSIGN_OR_RETURN(
+        const SessionContext context,
+        charts_.FindSessionContext(actor.clinic_id, chart.plan_id, clock_.Today()));
+    CORIUM_ASSIGN_OR_RETURN(const SessionContent content, CheckSession(actor, kb, context, chart));
+    const PlanRecord& plan = context.plan;
     auto inserted = charts_.InsertSession(actor.clinic_id, plan.client_id, plan.id,
                                           clock_.NowSeconds(), content);
     if (!inserted.ok()) return CartridgeReuseToField(inserted.status());
@@ -464,9 +453,10 @@ Result<std::int64_t> Charting::UpdateDraftSession(const Actor& actor, const kb::
     if (chart.plan_id != session.plan_id) {
       return Status::InvalidFields({{"plan_id", "a session's plan does not change"}});
     }
-    CORIUM_ASSIGN_OR_RETURN(const PlanRecord plan,
-                            charts_.FindPlan(actor.clinic_id, session.plan_id));
-    CORIUM_ASSIGN_OR_RETURN(const SessionContent content, CheckSession(actor, kb, plan, chart));
+    CORIUM_ASSIGN_OR_RETURN(
+        const SessionContext context,
+        charts_.FindSessionContext(actor.clinic_id, session.plan_id, clock_.Today()));
+    CORIUM_ASSIGN_OR_RETURN(const SessionContent content, CheckSession(actor, kb, context, chart));
     CORIUM_RETURN_IF_ERROR(CartridgeReuseToField(
         charts_.UpdateDraftSession(actor.clinic_id, session.id, version, content)));
     return Audit(actor, "update", "session", session.id, session.client_id);

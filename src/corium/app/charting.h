@@ -52,8 +52,8 @@ struct TreatedZone {
   int passes = 0;
   Code endpoint;
   std::string override_reason;
-  // The speed setting as the device shows it ("level 4", "7000 rpm"); empty for a roller or stamp.
-  // FIXME: require it for motorised devices once device kinds say which are (TP-08).
+  // The speed setting as the device shows it ("level 4", "7000 rpm"): required for a motorised
+  // device (TP-08; kb/vocabulary.yaml device_kinds), empty for a roller or stamp.
   std::string speed;
 };
 
@@ -118,8 +118,19 @@ struct PlanRecord {
   Id client_id = 0;
   Id screening_id = 0;
   Code indication;
-  std::string status;  // active | completed | cancelled
-  std::vector<PlanZoneRecord> zones;
+  std::string status;                 // active | completed | cancelled
+  std::vector<PlanZoneRecord> zones;  // in zone-code order
+};
+
+// What charting a session reads about its plan, in one lookup: the plan, the client's latest
+// screening made for the day of the session, whether a prescriber overrode that screening, the
+// client's latest intake revision and the plan's latest signed consent.
+struct SessionContext {
+  PlanRecord plan;
+  std::optional<ScreeningRecord> screening;
+  bool screening_overridden = false;
+  std::optional<Id> latest_intake_id;
+  std::optional<Id> consent_id;
 };
 
 struct NewPlan {
@@ -156,6 +167,7 @@ struct CartridgeRecord {
 
 struct DeviceRecord {
   Id id = 0;
+  Code kind;  // a vocabulary device kind (pen, roller…)
   bool active = false;
   Depth max_depth;
 };
@@ -221,17 +233,14 @@ class ChartRepository {
 
   virtual Result<ScreeningRecord> FindScreening(Id clinic_id, Id screening_id) = 0;
   virtual Result<bool> HasScreeningOverride(Id clinic_id, Id screening_id) = 0;
-  // The client's most recent screening made for `as_of`, if any.
-  virtual Result<std::optional<ScreeningRecord>> LatestScreeningFor(Id clinic_id, Id client_id,
-                                                                    Date as_of) = 0;
-  // The id of the client's latest intake revision, if any.
-  virtual Result<std::optional<Id>> LatestIntakeId(Id clinic_id, Id client_id) = 0;
 
   virtual Result<PlanRecord> FindPlan(Id clinic_id, Id plan_id) = 0;
   virtual Result<Id> InsertPlan(const NewPlan& plan) = 0;
+  // The plan with what a session on `as_of` is checked against (SessionContext); kNotFound when
+  // the plan is not the clinic's. Charting reads it once per session, so it is one lookup.
+  virtual Result<SessionContext> FindSessionContext(Id clinic_id, Id plan_id, Date as_of) = 0;
 
   virtual Result<Id> InsertConsent(const NewConsent& consent) = 0;
-  virtual Result<std::optional<Id>> LatestConsentFor(Id clinic_id, Id plan_id) = 0;
 
   virtual Result<CartridgeRecord> FindCartridge(Id clinic_id, Id cartridge_id) = 0;
   virtual Result<DeviceRecord> FindDevice(Id clinic_id, Id device_id) = 0;
@@ -281,7 +290,7 @@ class Charting {
 
  private:
   Result<SessionContent> CheckSession(const Actor& actor, const kb::KnowledgeBase& kb,
-                                      const PlanRecord& plan, const SessionChart& chart);
+                                      const SessionContext& context, const SessionChart& chart);
   Status Audit(const Actor& actor, const std::string& action, const std::string& record_type,
                Id record_id, Id client_id, std::string detail = {});
 

@@ -1,7 +1,9 @@
 #include "corium/app/clients.h"
-#include "corium/app/permissions.h"
 
 #include <algorithm>
+
+#include "corium/app/access.h"
+#include "corium/app/permissions.h"
 
 namespace corium::app {
 namespace {
@@ -23,6 +25,8 @@ Status ValidateStaffDraft(const StaffDraft& draft, const kb::KnowledgeBase& kb) 
   if (!LooksLikeEmail(draft.email)) errors.push_back({"email", "expected an email address"});
   if (draft.role.empty()) {
     errors.push_back({"role", "required"});
+  } else if (IsNonClinicalRole(draft.role.str())) {
+    // admin, front_desk, auditor: staff who hold an account but no clinical scope (app/access.h).
   } else if (!kb.vocabulary.Has("roles", draft.role)) {
     errors.push_back({"role", "unknown role \"" + draft.role.str() + "\""});
   } else {

@@ -3,11 +3,13 @@
 // thread at a time (it wraps one connection), inside the use case's UnitOfWork.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "corium/app/actor.h"
+#include "corium/app/listing.h"
 #include "corium/base/result.h"
 #include "corium/domain/code.h"
 #include "corium/domain/date.h"
@@ -22,7 +24,7 @@ namespace corium::app {
 struct StaffDraft {
   std::string full_name;
   std::string email;
-  Code role;                 // a vocabulary role (nurse, physician…)
+  Code role;                 // a vocabulary role (nurse, physician…) or admin|front_desk|auditor
   std::string jurisdiction;  // e.g. US-UT; empty when not known
   std::string licence_number;
   std::optional<Date> licence_expires_on;
@@ -92,8 +94,15 @@ struct Screening {
   std::vector<ScreeningOverride> overrides;  // oldest first
 };
 
+// A search of a clinic's clients; every filter given must match.
+struct ClientQuery {
+  std::string name;  // a substring of "given_name family_name", case-insensitive; empty: any
+  std::optional<Date> birth_date;
+};
+
 // Every problem of a draft as InvalidFields, by field name; Ok when there is none. The staff role
-// must be a clinic role of the vocabulary (not a setting's own role such as home_user).
+// must be a clinic role of the vocabulary (not a setting's own role such as home_user) or one of
+// the non-clinical roles of app/access.h (admin, front_desk, auditor).
 Status ValidateStaffDraft(const StaffDraft& draft, const kb::KnowledgeBase& kb);
 // A birth date after `today` is a typo, never a client.
 Status ValidateClientDraft(const ClientDraft& draft, Date today);
@@ -104,6 +113,8 @@ class StaffRepository {
   // kAlreadyExists when the email is taken in this clinic.
   virtual Result<StaffMember> Insert(Id clinic_id, const StaffDraft& draft, std::int64_t now) = 0;
   virtual Result<StaffMember> Find(Id clinic_id, Id staff_id) = 0;
+  // The clinic's staff, by name.
+  virtual Result<Listing<StaffMember>> List(Id clinic_id, const PageRequest& page) = 0;
 };
 
 class ClientRepository {
@@ -111,6 +122,9 @@ class ClientRepository {
   virtual ~ClientRepository() = default;
   virtual Result<Client> Insert(Id clinic_id, const ClientDraft& draft, std::int64_t now) = 0;
   virtual Result<Client> Find(Id clinic_id, Id client_id) = 0;
+  // The clinic's clients matching `query`, by family name, given name and id.
+  virtual Result<Listing<Client>> Search(Id clinic_id, const ClientQuery& query,
+                                         const PageRequest& page) = 0;
   // Writes `draft` only if the stored version is still `read_version`: kConflict when it moved on,
   // kNotFound when there is no such client in the clinic.
   virtual Result<Client> Update(Id clinic_id, Id client_id, std::int64_t read_version,

@@ -25,20 +25,6 @@ AuditEntry Entry(const ConsultationPorts& ports, const Actor& actor, std::string
                   record_id, client_id, std::move(detail));
 }
 
-// The actor's own staff record, from the database rather than from what the caller claims, so a
-// role or clinic that changed since sign-in cannot be used.
-Result<StaffMember> ActingStaff(const ConsultationPorts& ports, const Actor& actor) {
-  auto member = ports.staff.Find(actor.clinic_id, actor.staff_id);
-  if (!member.ok()) {
-    if (member.status().code() != StatusCode::kNotFound) return member.status();
-    return Status(StatusCode::kPermissionDenied, "the actor is not on this clinic's staff");
-  }
-  if (!member->active) {
-    return Status(StatusCode::kPermissionDenied, "the actor's staff record is inactive");
-  }
-  return member;
-}
-
 Status ValidateSupervisor(const ConsultationPorts& ports, const Actor& actor,
                           const std::optional<Id>& supervisor_id) {
   if (!supervisor_id) return Status::Ok();
@@ -146,6 +132,18 @@ std::string ConsultationIntake(const std::string& history_json, Date today,
 }
 
 }  // namespace
+
+Result<StaffMember> ActingStaff(const ConsultationPorts& ports, const Actor& actor) {
+  auto member = ports.staff.Find(actor.clinic_id, actor.staff_id);
+  if (!member.ok()) {
+    if (member.status().code() != StatusCode::kNotFound) return member.status();
+    return Status(StatusCode::kPermissionDenied, "the actor is not on this clinic's staff");
+  }
+  if (!member->active) {
+    return Status(StatusCode::kPermissionDenied, "the actor's staff record is inactive");
+  }
+  return member;
+}
 
 Result<StaffMember> RegisterStaff(const ConsultationPorts& ports, const Actor& actor,
                                   const StaffDraft& draft) {

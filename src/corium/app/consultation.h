@@ -30,6 +30,11 @@ struct ConsultationPorts {
   ScreeningRepository& screenings;
 };
 
+// The actor's own staff record, read from the database rather than taken from what the caller
+// claims, so a role or clinic that changed since sign-in cannot be used: kPermissionDenied when the
+// actor is not, or no longer, active staff of the clinic. Call inside the use case's UnitOfWork.
+Result<StaffMember> ActingStaff(const ConsultationPorts& ports, const Actor& actor);
+
 // Administrative seeding (`corium demo`, `corium user add`, an admin endpoint): who may call it is
 // the adapter's role matrix. An actor with staff_id 0 is the system itself (the first member of a
 // new clinic). The role must be a clinic role of the vocabulary; the email unique in the clinic

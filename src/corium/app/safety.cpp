@@ -1,10 +1,12 @@
 #include "corium/app/safety.h"
-#include "corium/app/permissions.h"
 
 #include <array>
 #include <cmath>
+#include <sstream>
 #include <utility>
 #include <vector>
+
+#include "corium/app/permissions.h"
 
 namespace corium::app {
 namespace {
@@ -49,13 +51,29 @@ constexpr std::array<std::pair<TimePoint, std::string_view>, 6> kTimePoints{{
     {TimePoint::kOther, "other"},
 }};
 
-// Scale codes are vocabulary-style identifiers (`gais`, `goodman_baron_qualitative`).
-bool IsScaleCode(const std::string& text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+// A score bound as the scale states it: "4", "13", "0.5".
+std::string ScoreText(double score) {
+  std::ostringstream text;
+  text << score;
+  return text.str();
+}
+
+// The scale is the knowledge base's (kb/indications.yaml outcome_scales), and a finite score lies
+// within the scale's range when the knowledge base gives one: a GAIS of 7 or a Lemperle of -1 is a
+// typing error that would skew every later comparison with the baseline.
+void CheckScore(const kb::KnowledgeBase& kb, const OutcomeAssessment& assessment,
+                std::vector<FieldError>& errors) {
+  const kb::OutcomeScale* scale = kb.FindOutcomeScale(assessment.scale);
+  if (scale == nullptr) {
+    errors.push_back({"scale", "not an outcome scale of the knowledge base"});
   }
-  return true;
+  if (!std::isfinite(assessment.score)) {
+    errors.push_back({"score", "must be a number"});
+  } else if (scale != nullptr && scale->scores &&
+             (assessment.score < scale->scores->min || assessment.score > scale->scores->max)) {
+    errors.push_back({"score", "must be between " + ScoreText(scale->scores->min) + " and " +
+                                   ScoreText(scale->scores->max) + " on the " + scale->label});
+  }
 }
 
 // The same answer for a missing row and another clinic's row, so ids leak nothing.
@@ -164,13 +182,10 @@ Result<std::int64_t> SafetyRecords::UpdateAdverseEventOutcome(const Actor& actor
 // FU-03 (no "no response" verdict before 3 months after the series) concerns a plan status that
 // this use case does not set; bounding time points by the course needs the charted sessions,
 // which belong to charting, so here only the date itself is checked.
-Result<Id> SafetyRecords::RecordOutcomeAssessment(const Actor& actor,
+Result<Id> SafetyRecords::RecordOutcomeAssessment(const Actor& actor, const kb::KnowledgeBase& kb,
                                                   const OutcomeAssessment& assessment) {
   std::vector<FieldError> errors;
-  if (!IsScaleCode(assessment.scale.str())) {
-    errors.push_back({"scale", "must be a scale code (lower case letters, digits, _)"});
-  }
-  if (!std::isfinite(assessment.score)) errors.push_back({"score", "must be a number"});
+  CheckScore(kb, assessment, errors);
   if (assessment.assessed_on > clock_.Today()) {
     errors.push_back({"assessed_on", "is in the future"});
   }

@@ -14,6 +14,7 @@
 #include "corium/base/result.h"
 #include "corium/domain/code.h"
 #include "corium/domain/date.h"
+#include "corium/kb/knowledge_base.h"
 
 namespace corium::app {
 
@@ -53,8 +54,8 @@ struct AdverseEventRecord {
 
 struct OutcomeAssessment {
   Id plan_id = 0;
-  Code scale;  // gais, lemperle, goodman_baron_qualitative…
-  double score = 0;
+  Code scale;        // an outcome scale of the knowledge base: gais, lemperle…
+  double score = 0;  // within the scale's scores when the knowledge base gives them
   TimePoint time_point = TimePoint::kBaseline;
   Date assessed_on;
 };
@@ -91,7 +92,10 @@ class SafetyRecords {
   // Returns the new version.
   Result<std::int64_t> UpdateAdverseEventOutcome(const Actor& actor, Id event_id,
                                                  std::int64_t version, AdverseOutcome outcome);
-  Result<Id> RecordOutcomeAssessment(const Actor& actor, const OutcomeAssessment& assessment);
+  // The scale must be one of the knowledge base's outcome scales (brief §8, FU-02), and the score
+  // within its range when the knowledge base gives one.
+  Result<Id> RecordOutcomeAssessment(const Actor& actor, const kb::KnowledgeBase& kb,
+                                     const OutcomeAssessment& assessment);
 
  private:
   // kNotFound naming `field` unless the referenced row is in the actor's clinic.

@@ -16,6 +16,10 @@ class UnitOfWork {
   virtual Status Write(const std::function<Status()>& body) = 0;
   // Runs `body` in one transaction that may also append audit entries.
   virtual Status Read(const std::function<Status()>& body) = 0;
+  // Runs `body` in a read-only transaction (a consistent snapshot, no lock on writers, nothing to
+  // flush): for lookups that touch no client record and so need no audit entry, such as checking
+  // a session on every request. Writing inside it is a programming error.
+  virtual Status Lookup(const std::function<Status()>& body) = 0;
 };
 
 }  // namespace corium::app

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace corium::cli {
 
@@ -37,5 +38,43 @@ struct DemoOptions {
 };
 
 int RunDemo(const DemoOptions& options);
+
+// `corium user add`: reads the password (one line) from standard input, migrates the database,
+// then gives the staff member with `email` an account, registering them (and, when the database
+// has no clinic of that name, the clinic) first. Exit 0 on success, 1 when the database refuses
+// (an email with an account already, a password too short), 2 for a usage error.
+struct UserAddOptions {
+  DbOptions db;
+  std::string kb_dir;
+  std::string email;
+  std::string full_name;
+  std::string role = "admin";
+  std::string clinic_name;  // needed when the database has no clinic or several
+  std::string time_zone;    // needed when the clinic is made here
+  bool admin = false;       // the admin grant, on top of the role
+};
+
+int RunUserAdd(const UserAddOptions& options);
+
+// `corium serve`: migrates the database (creating the SQLite file in the data directory on first
+// start), then serves the API and the web app until SIGTERM or SIGINT. Exit 0 after a clean
+// drain, 1 when the database or the listen address fails, 2 for a usage or knowledge base error.
+struct ServeOptions {
+  DbOptions db{.sqlite_path = "", .postgres_url = ""};  // no sqlite_path: <data_dir>/corium.db
+  std::string data_dir = "corium-data";
+  std::string listen = "127.0.0.1:8080";
+  std::string tls_certificate;
+  std::string tls_private_key;
+  std::string kb_dir;
+  std::string web_dir;               // the built web app; empty: web/dist when it exists
+  std::vector<std::string> origins;  // more origins browsers may write from (a reverse proxy's)
+  int workers = 2;
+  bool demo = false;  // fill an empty database with the demo clinic and its sign-ins
+  bool verbose = false;
+  // Tests only: libsodium's minimum argon2id cost, so a test server signs in quickly. Weak hashes.
+  bool fast_password_hashing = false;
+};
+
+int RunServe(const ServeOptions& options);
 
 }  // namespace corium::cli

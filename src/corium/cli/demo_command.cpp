@@ -8,6 +8,7 @@
 
 #include "corium/cli/commands.h"
 #include "corium/cli/database_connection.h"
+#include "corium/cli/demo_accounts.h"
 #include "corium/cli/demo_clinic.h"
 #include "corium/cli/kb_locator.h"
 #include "corium/store/migrations.h"
@@ -35,19 +36,6 @@ Result<std::int64_t> CountOne(store::SqlConnection& db, const std::string& sql,
   CORIUM_ASSIGN_OR_RETURN(const auto rows, db.Query(sql, params));
   if (rows.empty()) return Status::Internal("a count returned no row");
   return rows.front().Int(0);
-}
-
-// The demo clinic's id, or nullopt when the database holds other clinics and not it; 0 when it
-// holds no clinic at all.
-Result<std::optional<app::Id>> FindDemoClinic(store::SqlConnection& db) {
-  CORIUM_ASSIGN_OR_RETURN(const auto rows,
-                          db.Query("SELECT id FROM clinics WHERE name = $1 ORDER BY id",
-                                   {std::string(kDemoClinicName)}));
-  if (!rows.empty()) return std::optional<app::Id>(rows.front().Int(0));
-  CORIUM_ASSIGN_OR_RETURN(const std::int64_t clinics,
-                          CountOne(db, "SELECT COUNT(*) FROM clinics", {}));
-  if (clinics == 0) return std::optional<app::Id>(0);
-  return std::optional<app::Id>();
 }
 
 Status PrintSummary(store::SqlConnection& db, app::Id clinic_id) {
@@ -91,6 +79,17 @@ std::int64_t Now() {
 void PrintError(const Status& status) { std::cerr << "corium demo: " << status.ToString() << "\n"; }
 
 }  // namespace
+
+Result<std::optional<app::Id>> FindDemoClinic(store::SqlConnection& db) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows,
+                          db.Query("SELECT id FROM clinics WHERE name = $1 ORDER BY id",
+                                   {std::string(kDemoClinicName)}));
+  if (!rows.empty()) return std::optional<app::Id>(rows.front().Int(0));
+  CORIUM_ASSIGN_OR_RETURN(const std::int64_t clinics,
+                          CountOne(db, "SELECT COUNT(*) FROM clinics", {}));
+  if (clinics == 0) return std::optional<app::Id>(0);
+  return std::optional<app::Id>();
+}
 
 int RunDemo(const DemoOptions& options) {
   const auto kb_dir = LocateKb(options.kb_dir);

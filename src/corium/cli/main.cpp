@@ -1,8 +1,9 @@
-// corium: the command-line entry point. Subcommands: `screen`, `kb check`, `db migrate|backup|check`,
-// `demo`.
+// corium: the command-line entry point. Subcommands: `screen`, `kb check`, `db
+// migrate|backup|check`, `demo`, `serve`, `user add`.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "corium/cli/commands.h"
@@ -33,7 +34,8 @@ int Run(int argc, char** argv) {
   CLI::App* db_cmd = app.add_subcommand("db", "Database tools (SQLite file or PostgreSQL)");
   db_cmd->require_subcommand(1);
   db_cmd->add_option("--db", db.sqlite_path, "SQLite database file")->capture_default_str();
-  db_cmd->add_option("--postgres", db.postgres_url, "PostgreSQL connection string, instead of --db");
+  db_cmd->add_option("--postgres", db.postgres_url,
+                     "PostgreSQL connection string, instead of --db");
   CLI::App* migrate_cmd = db_cmd->add_subcommand("migrate", "Create or upgrade the schema");
   CLI::App* backup_cmd = db_cmd->add_subcommand("backup", "Copy the SQLite database while in use");
   backup_cmd->add_option("file", backup_file, "Destination file (must not exist)")->required();
@@ -49,6 +51,51 @@ int Run(int argc, char** argv) {
                        "PostgreSQL connection string, instead of --db");
   demo_cmd->add_option("--kb", demo.kb_dir, "Knowledge base directory");
 
+  corium::cli::ServeOptions serve;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Serve the API and the web app");
+  serve_cmd->add_option("--db", serve.db.sqlite_path,
+                        "SQLite database file (default: DATA_DIR/corium.db)");
+  serve_cmd->add_option("--postgres", serve.db.postgres_url,
+                        "PostgreSQL connection string, instead of --db");
+  serve_cmd->add_option("--data-dir", serve.data_dir, "Directory for the database and photos")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--listen", serve.listen, "ADDRESS:PORT to listen on (port 0: any free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--tls-cert", serve.tls_certificate, "TLS certificate chain (PEM)");
+  serve_cmd->add_option("--tls-key", serve.tls_private_key, "TLS private key (PEM)");
+  serve_cmd->add_option("--kb", serve.kb_dir, "Knowledge base directory");
+  serve_cmd->add_option("--web", serve.web_dir, "Built web app directory (default: web/dist)");
+  // One string split by hand: CLI11's vector options trip g++ 12's -Wnull-dereference at -O2.
+  std::string origins;
+  serve_cmd->add_option("--origin", origins,
+                        "More origins browsers may write from, comma-separated, e.g. "
+                        "https://clinic.example");
+  serve_cmd->add_option("--workers", serve.workers, "Worker threads (each with a DB connection)")
+      ->capture_default_str();
+  serve_cmd->add_flag("--demo", serve.demo, "Fill an empty database with the demo clinic");
+  serve_cmd->add_flag("--verbose", serve.verbose, "Log every request (path and status only)");
+  serve_cmd->add_flag("--fast-password-hashing", serve.fast_password_hashing,
+                      "Tests only: weakest password hashes, for quick sign-ins");
+
+  corium::cli::UserAddOptions user;
+  CLI::App* user_cmd = app.add_subcommand("user", "Accounts of staff members");
+  user_cmd->require_subcommand(1);
+  CLI::App* user_add_cmd = user_cmd->add_subcommand(
+      "add", "Give a staff member an account; the password is read from standard input");
+  user_add_cmd->add_option("--email", user.email, "Sign-in email")->required();
+  user_add_cmd->add_option("--name", user.full_name, "Full name (for a new staff member)")
+      ->required();
+  user_add_cmd->add_option("--role", user.role, "Staff role")->capture_default_str();
+  user_add_cmd->add_flag("--admin", user.admin, "Grant administration on top of the role");
+  user_add_cmd->add_option("--clinic-name", user.clinic_name, "Clinic (made when none has it)");
+  user_add_cmd->add_option("--time-zone", user.time_zone, "IANA time zone of a new clinic");
+  user_add_cmd->add_option("--db", user.db.sqlite_path, "SQLite database file")
+      ->capture_default_str();
+  user_add_cmd->add_option("--postgres", user.db.postgres_url,
+                           "PostgreSQL connection string, instead of --db");
+  user_add_cmd->add_option("--kb", user.kb_dir, "Knowledge base directory");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -61,8 +108,8 @@ int Run(int argc, char** argv) {
       screen.format = isatty(STDOUT_FILENO) != 0 ? corium::cli::OutputFormat::kText
                                                  : corium::cli::OutputFormat::kJson;
     } else {
-      screen.format = format == "json" ? corium::cli::OutputFormat::kJson
-                                       : corium::cli::OutputFormat::kText;
+      screen.format =
+          format == "json" ? corium::cli::OutputFormat::kJson : corium::cli::OutputFormat::kText;
     }
     return corium::cli::RunScreen(screen);
   }
@@ -71,6 +118,15 @@ int Run(int argc, char** argv) {
   if (backup_cmd->parsed()) return corium::cli::RunDbBackup(db, backup_file);
   if (db_check_cmd->parsed()) return corium::cli::RunDbCheck(db);
   if (demo_cmd->parsed()) return corium::cli::RunDemo(demo);
+  if (user_add_cmd->parsed()) return corium::cli::RunUserAdd(user);
+  if (serve_cmd->parsed()) {
+    for (size_t start = 0; start < origins.size();) {
+      const size_t comma = std::min(origins.find(',', start), origins.size());
+      if (comma > start) serve.origins.push_back(origins.substr(start, comma - start));
+      start = comma + 1;
+    }
+    return corium::cli::RunServe(serve);
+  }
   return 2;
 }
 

@@ -5,12 +5,21 @@
 namespace corium::kb {
 namespace {
 
+std::string Singular(const std::string& kind) {
+  if (kind == "sources") return "source";
+  if (kind == "rules") return "rule";
+  if (kind == "consent") return "consent item";
+  if (kind == "outcome_scales") return "outcome scale";
+  if (kind == "checklist_steps") return "checklist step";
+  return kind + " code";
+}
+
 void CheckUniqueDefinitions(const References& refs, Problems& problems) {
   std::map<std::pair<std::string, std::string>, std::string> first;
   for (const Definition& d : refs.definitions) {
     const auto [it, inserted] = first.emplace(std::make_pair(d.kind, d.id), d.where);
     if (!inserted) {
-      problems.Add(d.where, d.kind + " id \"" + d.id + "\" is defined twice (first at " +
+      problems.Add(d.where, Singular(d.kind) + " \"" + d.id + "\" is defined twice (first at " +
                                 it->second + ")");
     }
   }
@@ -18,7 +27,7 @@ void CheckUniqueDefinitions(const References& refs, Problems& problems) {
 
 bool Defined(const KnowledgeBase& kb, const References& refs, const Reference& use) {
   if (use.kind == "sources" || use.kind == "rules" || use.kind == "consent" ||
-      use.kind == "outcome_scales") {
+      use.kind == "outcome_scales" || use.kind == "checklist_steps") {
     for (const Definition& d : refs.definitions) {
       if (d.kind == use.kind && d.id == use.id) return true;
     }
@@ -27,12 +36,17 @@ bool Defined(const KnowledgeBase& kb, const References& refs, const Reference& u
   return kb.vocabulary.Has(use.kind, Code(use.id));
 }
 
-std::string Singular(const std::string& kind) {
-  if (kind == "sources") return "source";
-  if (kind == "rules") return "rule";
-  if (kind == "consent") return "consent item";
-  if (kind == "outcome_scales") return "outcome scale";
-  return kind + " code";
+// The screening and charting read each policy from the one rule that carries it; a second copy
+// would be silently ignored, and a missing one would leave its checks with nothing to check.
+template <typename Policy>
+void CheckOnePolicy(const KnowledgeBase& kb, const std::string& key,
+                    std::optional<Policy> Rule::*member, Problems& problems) {
+  int policies = 0;
+  for (const Rule& r : kb.rules) policies += (r.*member) ? 1 : 0;
+  if (policies != 1) {
+    problems.Add("rules/", "exactly one rule must carry the " + key + " (found " +
+                               std::to_string(policies) + ")");
+  }
 }
 
 void CheckCoverage(const KnowledgeBase& kb, Problems& problems) {
@@ -62,18 +76,17 @@ void CheckCoverage(const KnowledgeBase& kb, Problems& problems) {
           for (const Code& r : row.roles) covered = covered || r == role;
         }
         if (!covered) {
-          problems.Add("jurisdictions.yaml",
-                       "jurisdiction " + j.code + " has no scope row for role \"" + role.str() + "\"");
+          problems.Add(
+              "jurisdictions.yaml",
+              "jurisdiction " + j.code + " has no scope row for role \"" + role.str() + "\"");
         }
       }
     }
   }
-  int policies = 0;
-  for (const Rule& r : kb.rules) policies += r.endpoint_policy ? 1 : 0;
-  if (policies != 1) {
-    problems.Add("rules/", "exactly one rule must carry the endpoint_policy (found " +
-                               std::to_string(policies) + ")");
-  }
+  CheckOnePolicy(kb, "endpoint_policy", &Rule::endpoint_policy, problems);
+  CheckOnePolicy(kb, "checklist_policy", &Rule::checklist_policy, problems);
+  CheckOnePolicy(kb, "product_policy", &Rule::product_policy, problems);
+  CheckOnePolicy(kb, "anaesthetic_policy", &Rule::anaesthetic_policy, problems);
 }
 
 }  // namespace

@@ -16,6 +16,17 @@ std::string Vocabulary::Label(const std::string& category, const Code& code) con
   return entry == it->second.end() ? code.str() : entry->second;
 }
 
+bool Vocabulary::IsMotorised(const Code& device_kind) const {
+  return manual_device_kinds.count(device_kind) == 0;
+}
+
+const ChecklistStep* ChecklistPolicy::Find(const Code& step) const {
+  for (const ChecklistStep& s : steps) {
+    if (s.step == step) return &s;
+  }
+  return nullptr;
+}
+
 const ZoneInfo* KnowledgeBase::FindZone(const Code& zone) const {
   for (const ZoneInfo& z : zones) {
     if (z.zone == zone) return &z;
@@ -26,6 +37,13 @@ const ZoneInfo* KnowledgeBase::FindZone(const Code& zone) const {
 const IndicationInfo* KnowledgeBase::FindIndication(const Code& indication) const {
   for (const IndicationInfo& i : indications) {
     if (i.indication == indication) return &i;
+  }
+  return nullptr;
+}
+
+const OutcomeScale* KnowledgeBase::FindOutcomeScale(const Code& scale) const {
+  for (const OutcomeScale& s : outcome_scales) {
+    if (s.code == scale) return &s;
   }
   return nullptr;
 }
@@ -48,11 +66,33 @@ const Jurisdiction& KnowledgeBase::JurisdictionFor(const std::string& code) cons
   return unknown != nullptr ? *unknown : jurisdictions.front();
 }
 
-const EndpointPolicy* KnowledgeBase::Endpoint() const {
+namespace {
+
+// The policy `member` of the first rule that carries one.
+template <typename Policy>
+const Policy* FirstPolicy(const std::vector<Rule>& rules, std::optional<Policy> Rule::*member) {
   for (const Rule& r : rules) {
-    if (r.endpoint_policy) return &*r.endpoint_policy;
+    if (r.*member) return &*(r.*member);
   }
   return nullptr;
+}
+
+}  // namespace
+
+const EndpointPolicy* KnowledgeBase::Endpoint() const {
+  return FirstPolicy(rules, &Rule::endpoint_policy);
+}
+
+const ChecklistPolicy* KnowledgeBase::Checklist() const {
+  return FirstPolicy(rules, &Rule::checklist_policy);
+}
+
+const ProductPolicy* KnowledgeBase::Products() const {
+  return FirstPolicy(rules, &Rule::product_policy);
+}
+
+const AnaestheticPolicy* KnowledgeBase::Anaesthetic() const {
+  return FirstPolicy(rules, &Rule::anaesthetic_policy);
 }
 
 }  // namespace corium::kb

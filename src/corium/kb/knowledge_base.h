@@ -20,13 +20,30 @@ namespace corium::kb {
 struct Vocabulary {
   std::map<std::string, std::map<Code, std::string>> labels;  // category -> code -> label
   std::set<Code> prescriber_roles;
-  std::map<Code, Code> setting_default_role;            // setting -> role (home -> home_user)
-  std::map<Code, std::set<Code>> needle_allergens;      // needle material -> allergy codes
-  std::vector<Code> zone_order;                         // head to foot, as listed
+  std::map<Code, Code> setting_default_role;        // setting -> role (home -> home_user)
+  std::map<Code, std::set<Code>> needle_allergens;  // needle material -> allergy codes
+  std::vector<Code> zone_order;                     // head to foot, as listed
+  std::set<Code> manual_device_kinds;               // kinds listed with motorised: false
 
   bool Has(const std::string& category, const Code& code) const;
   // The label of a code, or the code itself when it has none.
   std::string Label(const std::string& category, const Code& code) const;
+  // Whether a device of this kind runs at a speed of its own, so a session states the speed
+  // (TP-08). A kind this vocabulary does not list counts as motorised: the conservative answer
+  // asks for one line too many rather than lose the setting an outbreak review would need.
+  bool IsMotorised(const Code& device_kind) const;
+};
+
+// An outcome assessment scale (brief §8, FU-02) and, when the knowledge base gives it, the range
+// of scores it allows.
+struct ScoreRange {
+  double min = 0;
+  double max = 0;
+};
+struct OutcomeScale {
+  Code code;
+  std::string label;
+  std::optional<ScoreRange> scores;
 };
 
 struct ZoneInfo {
@@ -86,9 +103,9 @@ struct AllergyMatch {
 };
 struct ProcedureMatch {
   std::set<Code> codes;
-  std::optional<Depth> depth_above;     // an unknown depth counts as above
-  std::optional<Depth> depth_at_most;   // an unknown depth never matches
-  bool anywhere = false;                // any zone counts, requested or not
+  std::optional<Depth> depth_above;    // an unknown depth counts as above
+  std::optional<Depth> depth_at_most;  // an unknown depth never matches
+  bool anywhere = false;               // any zone counts, requested or not
 };
 struct RequestMatch {
   std::set<Code> indications;
@@ -148,8 +165,32 @@ struct RuleCase {
 struct EndpointPolicy {
   Code bleeding;
   Code otherwise;
-  Code setting;         // the only setting where bleeding is allowed
-  Depth depth_above;    // the zone's maximum must exceed this
+  Code setting;       // the only setting where bleeding is allowed
+  Depth depth_above;  // the zone's maximum must exceed this
+};
+
+// TP-06: the steps of the procedure a session's checklist ticks (brief §5), in the order done.
+struct ChecklistStep {
+  Code step;
+  std::string label;
+  bool may_skip = false;  // may be ticked "not used" instead of done
+};
+struct ChecklistPolicy {
+  std::vector<ChecklistStep> steps;
+  const ChecklistStep* Find(const Code& step) const;
+};
+
+// TP-01: the checklist steps whose products enter the skin through the channels, and so must be
+// sterile and labelled for broken skin.
+struct ProductPolicy {
+  std::set<Code> sterile_at_steps;
+};
+
+// TP-03: the checklist step that records a topical anaesthetic, and its contact time in minutes.
+struct AnaestheticPolicy {
+  Code step;
+  int min_contact_minutes = 0;
+  int max_contact_minutes = 0;
 };
 
 struct Rule {
@@ -160,6 +201,9 @@ struct Rule {
   std::string confidence;
   std::vector<RuleCase> cases;
   std::optional<EndpointPolicy> endpoint_policy;
+  std::optional<ChecklistPolicy> checklist_policy;
+  std::optional<ProductPolicy> product_policy;
+  std::optional<AnaestheticPolicy> anaesthetic_policy;
 };
 
 struct KnowledgeBase {
@@ -168,6 +212,7 @@ struct KnowledgeBase {
   Vocabulary vocabulary;
   std::vector<ZoneInfo> zones;
   std::vector<IndicationInfo> indications;
+  std::vector<OutcomeScale> outcome_scales;
   std::vector<Jurisdiction> jurisdictions;
   std::string unknown_jurisdiction;
   std::vector<Rule> rules;
@@ -176,10 +221,16 @@ struct KnowledgeBase {
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;
+  const OutcomeScale* FindOutcomeScale(const Code& scale) const;
   const Rule* FindRule(const std::string& id) const;
   // The row for a jurisdiction code; unknown codes get the `unknown` row.
   const Jurisdiction& JurisdictionFor(const std::string& code) const;
   const EndpointPolicy* Endpoint() const;
+  // The session policies (TP-06, TP-01, TP-03). The loader guarantees that exactly one rule
+  // carries each, so these are null only for a knowledge base that was not loaded.
+  const ChecklistPolicy* Checklist() const;
+  const ProductPolicy* Products() const;
+  const AnaestheticPolicy* Anaesthetic() const;
 };
 
 }  // namespace corium::kb

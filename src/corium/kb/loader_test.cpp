@@ -39,8 +39,8 @@ KbFile& FileNamed(std::vector<KbFile>& files, const std::string& name) {
 int LineOf(const std::string& text, const std::string& needle) {
   const size_t pos = text.find(needle);
   if (pos == std::string::npos) return 0;
-  return 1 + static_cast<int>(std::count(text.begin(),
-                                         text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+  return 1 + static_cast<int>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
 }
 
 // Replaces the first occurrence of `from` (which must exist exactly once) in `name`, and returns
@@ -101,12 +101,36 @@ TEST(KbLoader, ShippedKnowledgeBaseDefinesEveryContractVocabularyCode) {
        {"wrinkles", "acne_scars", "scars", "keloid_scars", "stretch_marks", "hyperpigmentation",
         "melasma", "pores", "photoaging", "laxity", "alopecia", "rosacea", "drug_delivery"}},
       {"conditions",
-       {"active_acne", "hsv_active", "hsv_recurrent", "skin_infection", "open_wound",
-        "dermatitis_active", "sunburn", "skin_cancer", "suspicious_lesion", "actinic_keratosis",
-        "bleeding_disorder", "keloid_tendency", "scleroderma", "diabetes", "immunosuppression",
-        "lupus", "rheumatoid_arthritis", "psoriasis", "vitiligo", "lichen_planus", "rosacea",
-        "telangiectasia", "melasma_history", "pih_history", "radiotherapy", "acute_illness",
-        "chemotherapy", "arrhythmia", "hepatic_disease", "pseudocholinesterase_deficiency",
+       {"active_acne",
+        "hsv_active",
+        "hsv_recurrent",
+        "skin_infection",
+        "open_wound",
+        "dermatitis_active",
+        "sunburn",
+        "skin_cancer",
+        "suspicious_lesion",
+        "actinic_keratosis",
+        "bleeding_disorder",
+        "keloid_tendency",
+        "scleroderma",
+        "diabetes",
+        "immunosuppression",
+        "lupus",
+        "rheumatoid_arthritis",
+        "psoriasis",
+        "vitiligo",
+        "lichen_planus",
+        "rosacea",
+        "telangiectasia",
+        "melasma_history",
+        "pih_history",
+        "radiotherapy",
+        "acute_illness",
+        "chemotherapy",
+        "arrhythmia",
+        "hepatic_disease",
+        "pseudocholinesterase_deficiency",
         "methemoglobinemia"}},
       {"medications",
        {"isotretinoin", "anticoagulant", "antiplatelet", "topical_retinoid", "aha_bha",
@@ -130,23 +154,75 @@ TEST(KbLoader, ShippedKnowledgeBaseDefinesEveryContractVocabularyCode) {
       EXPECT_TRUE(kb.vocabulary.Has(c.name, Code(code))) << c.name << ": " << code;
     }
   }
-  for (const std::string& code : {std::string("US-CA"), std::string("US-TX"), std::string("US-OH"),
-                                  std::string("US-FL"), std::string("US-UT"), std::string("US-NC"),
-                                  std::string("US-AZ"), std::string("GB-ENG")}) {
+  for (const std::string& code :
+       {std::string("US-CA"), std::string("US-TX"), std::string("US-OH"), std::string("US-FL"),
+        std::string("US-UT"), std::string("US-NC"), std::string("US-AZ"), std::string("GB-ENG")}) {
     EXPECT_EQ(kb.JurisdictionFor(code).code, code) << code;
   }
-  EXPECT_EQ(kb.vocabulary.prescriber_roles,
-            (std::set<Code>{Code("physician"), Code("nurse_practitioner"),
-                            Code("physician_assistant")}));
+  EXPECT_EQ(
+      kb.vocabulary.prescriber_roles,
+      (std::set<Code>{Code("physician"), Code("nurse_practitioner"), Code("physician_assistant")}));
 }
 
 TEST(KbLoader, ShippedZonesAreListedHeadToFoot) {
   std::vector<std::string> order;
   for (const Code& z : testing::ShippedKb().vocabulary.zone_order) order.push_back(z.str());
-  EXPECT_EQ(order, (std::vector<std::string>{"periorbital", "eyelid", "forehead", "temple", "nose",
-                                             "cheeks", "perioral", "chin", "jawline", "neck",
-                                             "decollete", "hands", "abdomen", "thighs", "back",
-                                             "scalp"}));
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"periorbital", "eyelid", "forehead", "temple", "nose",
+                                      "cheeks", "perioral", "chin", "jawline", "neck", "decollete",
+                                      "hands", "abdomen", "thighs", "back", "scalp"}));
+}
+
+TEST(KbLoader, PensAreMotorisedAndRollersAndStampsAreNot) {
+  const Vocabulary& vocab = testing::ShippedKb().vocabulary;
+  EXPECT_TRUE(vocab.IsMotorised(Code("pen")));
+  EXPECT_TRUE(vocab.IsMotorised(Code("rf_pen")));
+  EXPECT_FALSE(vocab.IsMotorised(Code("roller")));
+  EXPECT_FALSE(vocab.IsMotorised(Code("stamp")));
+  // A kind the vocabulary does not know is asked for its speed (the conservative answer).
+  EXPECT_TRUE(vocab.IsMotorised(Code("laser_stamp")));
+}
+
+TEST(KbLoader, OutcomeScalesCarryTheirScoresWhereTheBriefGivesThem) {
+  const KnowledgeBase& kb = testing::ShippedKb();
+  const OutcomeScale* gais = kb.FindOutcomeScale(Code("gais"));
+  ASSERT_NE(gais, nullptr);
+  ASSERT_TRUE(gais->scores.has_value());
+  EXPECT_EQ(gais->scores->min, 1);
+  EXPECT_EQ(gais->scores->max, 5);
+  const OutcomeScale* lemperle = kb.FindOutcomeScale(Code("lemperle"));
+  ASSERT_NE(lemperle, nullptr);
+  ASSERT_TRUE(lemperle->scores.has_value());
+  EXPECT_EQ(lemperle->scores->min, 0);
+  // Unverified ranges [U] are not used to refuse a score.
+  const OutcomeScale* mmasi = kb.FindOutcomeScale(Code("mmasi"));
+  ASSERT_NE(mmasi, nullptr);
+  EXPECT_FALSE(mmasi->scores.has_value());
+  EXPECT_EQ(kb.FindOutcomeScale(Code("likert")), nullptr);
+}
+
+TEST(KbLoader, TheSessionPoliciesComeFromTheTechniqueRules) {
+  const KnowledgeBase& kb = testing::ShippedKb();
+  const ChecklistPolicy* checklist = kb.Checklist();
+  ASSERT_NE(checklist, nullptr);
+  std::vector<std::string> steps;
+  std::vector<std::string> skippable;
+  for (const ChecklistStep& step : checklist->steps) {
+    steps.push_back(step.step.str());
+    if (step.may_skip) skippable.push_back(step.step.str());
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"cleanse", "anaesthetic", "antisepsis", "glide",
+                                             "needling", "endpoint", "calming", "sun_protection"}));
+  EXPECT_EQ(skippable, std::vector<std::string>{"anaesthetic"});
+  ASSERT_NE(kb.Products(), nullptr);
+  EXPECT_EQ(kb.Products()->sterile_at_steps, (std::set<Code>{Code("glide"), Code("needling")}));
+  ASSERT_NE(kb.Anaesthetic(), nullptr);
+  EXPECT_EQ(kb.Anaesthetic()->step, Code("anaesthetic"));
+  EXPECT_EQ(kb.Anaesthetic()->min_contact_minutes, 1);
+  EXPECT_EQ(kb.Anaesthetic()->max_contact_minutes, 60);
+  const Rule* tp06 = kb.FindRule("TP-06");
+  ASSERT_NE(tp06, nullptr);
+  EXPECT_TRUE(tp06->checklist_policy.has_value());
 }
 
 TEST(KbLoader, UnlistedJurisdictionUsesTheUnknownRow) {
@@ -265,10 +341,10 @@ TEST(KbYaml, DuplicateKeyIsRejectedWithFileAndLine) {
 }
 
 TEST(KbYaml, DuplicateNestedKeyIsRejectedWithFileAndLine) {
-  const auto doc = ParseYaml("z.yaml", "zones:\n  - zone: cheeks\n    cap_mm: 1.5\n    cap_mm: 2\n");
+  const auto doc =
+      ParseYaml("z.yaml", "zones:\n  - zone: cheeks\n    cap_mm: 1.5\n    cap_mm: 2\n");
   ASSERT_FALSE(doc.ok());
-  EXPECT_NE(doc.status().ToString().find("z.yaml:4"), std::string::npos)
-      << doc.status().ToString();
+  EXPECT_NE(doc.status().ToString().find("z.yaml:4"), std::string::npos) << doc.status().ToString();
 }
 
 TEST(KbYaml, SyntaxErrorNamesFileAndLine) {
@@ -363,9 +439,9 @@ TEST(KbProblems, DuplicateRuleIdAcrossFilesIsReported) {
 
 TEST(KbProblems, EveryProblemIsReportedAtOnce) {
   std::vector<KbFile> files = ShippedFiles();
-  const int code_line = Edit(files, "rules/exclusions.yaml",
-                             "codes: [skin_cancer, suspicious_lesion]",
-                             "codes: [skin_cancer, suspicous_lesion]");
+  const int code_line =
+      Edit(files, "rules/exclusions.yaml", "codes: [skin_cancer, suspicious_lesion]",
+           "codes: [skin_cancer, suspicous_lesion]");
   const int source_line =
       Edit(files, "rules/exclusions.yaml", "sources: [R07, R64]", "sources: [R07, R99]");
   const auto problems = ProblemsOf(files);

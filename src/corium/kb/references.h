@@ -10,13 +10,14 @@
 namespace corium::kb {
 
 struct Reference {
-  std::string kind;  // a vocabulary category ("zones", "conditions"…), "sources", "rules", "consent"
+  std::string
+      kind;  // a vocabulary category ("zones", "conditions"…), "sources", "rules", "consent"
   std::string id;
   std::string where;  // file:line
 };
 
 struct Definition {
-  std::string kind;  // "rules", "consent", "sources"
+  std::string kind;  // "rules", "consent", "sources", "outcome_scales", "checklist_steps"
   std::string id;
   std::string where;
 };

@@ -12,9 +12,11 @@ namespace {
 // The placeholders a summary or basis may use (docs/knowledge-base.md); anything else is a typo
 // that would otherwise reach a clinician as literal braces.
 constexpr std::array<std::string_view, 19> kPlaceholders = {
-    "code", "label", "zones", "date", "last_dose", "resolved", "until", "age", "as_of",
-    "fitzpatrick", "flags", "depth_mm", "max_depth_mm", "needle_material", "kind", "indication",
-    "role", "jurisdiction", "control"};
+    "code",         "label",           "zones",  "date",
+    "last_dose",    "resolved",        "until",  "age",
+    "as_of",        "fitzpatrick",     "flags",  "depth_mm",
+    "max_depth_mm", "needle_material", "kind",   "indication",
+    "role",         "jurisdiction",    "control"};
 
 void CheckPlaceholders(const NodeReader& c, const std::string& key, const std::string& text) {
   size_t open = text.find('{');
@@ -35,20 +37,21 @@ void CheckPlaceholders(const NodeReader& c, const std::string& key, const std::s
 // Which date a window may start from depends on the subject that gives the date.
 void CheckWindowSubject(const NodeReader& c, const RuleCase& rc) {
   if (!rc.window) return;
-  const bool fits =
-      (rc.window->from == WindowFrom::kLastDose &&
-       std::holds_alternative<MedicationMatch>(rc.subject)) ||
-      (rc.window->from == WindowFrom::kDate && std::holds_alternative<ProcedureMatch>(rc.subject)) ||
-      (rc.window->from == WindowFrom::kResolved &&
-       std::holds_alternative<ConditionMatch>(rc.subject));
+  const bool fits = (rc.window->from == WindowFrom::kLastDose &&
+                     std::holds_alternative<MedicationMatch>(rc.subject)) ||
+                    (rc.window->from == WindowFrom::kDate &&
+                     std::holds_alternative<ProcedureMatch>(rc.subject)) ||
+                    (rc.window->from == WindowFrom::kResolved &&
+                     std::holds_alternative<ConditionMatch>(rc.subject));
   if (!fits) {
-    c.Problem("window", "from: last_dose needs a medication, date a procedure, resolved a condition");
+    c.Problem("window",
+              "from: last_dose needs a medication, date a procedure, resolved a condition");
   }
 }
 
-constexpr std::array<std::string_view, 9> kSubjects = {
-    "client", "condition", "medication", "allergy", "procedure",
-    "request", "device", "scope", "always"};
+constexpr std::array<std::string_view, 9> kSubjects = {"client",  "condition", "medication",
+                                                       "allergy", "procedure", "request",
+                                                       "device",  "scope",     "always"};
 
 std::set<Code> CodeSet(const NodeReader& node, const std::string& key, const std::string& category,
                        References& refs) {
@@ -151,7 +154,8 @@ Subject ReadSubject(const NodeReader& when, std::string_view name, References& r
 
 EffectSpec ReadEffect(const NodeReader& c) {
   EffectSpec spec;
-  const auto single = [&](const std::string& name, const std::string& key) -> std::optional<Effect> {
+  const auto single = [&](const std::string& name,
+                          const std::string& key) -> std::optional<Effect> {
     const auto effect = EffectFromName(name);
     if (!effect) c.Problem(key, "unknown effect \"" + name + "\"");
     return effect;
@@ -259,6 +263,53 @@ std::optional<EndpointPolicy> ReadEndpointPolicy(const NodeReader& rule, Referen
   return policy;
 }
 
+std::optional<ChecklistPolicy> ReadChecklistPolicy(const NodeReader& rule, References& refs) {
+  if (!rule.Has("checklist_policy")) return std::nullopt;
+  ChecklistPolicy policy;
+  for (const NodeReader& entry : rule.Child("checklist_policy").Items("steps")) {
+    ChecklistStep step{Code(entry.String("step")), entry.String("label"),
+                       entry.Bool("may_skip", false)};
+    // A definition, so that a step listed twice is reported and the other policies' steps
+    // are checked against this list.
+    refs.Define("checklist_steps", step.step.str(), entry.doc(), entry.pointer() + "/step");
+    const auto sources = entry.Strings("sources");
+    for (size_t i = 0; i < sources.size(); ++i) {
+      refs.Use("sources", sources[i], entry.doc(),
+               entry.pointer() + "/sources/" + std::to_string(i));
+    }
+    policy.steps.push_back(std::move(step));
+  }
+  return policy;
+}
+
+std::optional<ProductPolicy> ReadProductPolicy(const NodeReader& rule, References& refs) {
+  if (!rule.Has("product_policy")) return std::nullopt;
+  const NodeReader p = rule.Child("product_policy");
+  ProductPolicy policy;
+  const auto steps = p.Strings("sterile_at_steps");
+  for (size_t i = 0; i < steps.size(); ++i) {
+    refs.Use("checklist_steps", steps[i], p.doc(),
+             p.pointer() + "/sterile_at_steps/" + std::to_string(i));
+    policy.sterile_at_steps.insert(Code(steps[i]));
+  }
+  return policy;
+}
+
+std::optional<AnaestheticPolicy> ReadAnaestheticPolicy(const NodeReader& rule, References& refs) {
+  if (!rule.Has("anaesthetic_policy")) return std::nullopt;
+  const NodeReader p = rule.Child("anaesthetic_policy");
+  AnaestheticPolicy policy;
+  policy.step = Code(p.String("step"));
+  refs.Use("checklist_steps", policy.step.str(), p.doc(), p.pointer() + "/step");
+  const NodeReader minutes = p.Child("contact_minutes");
+  policy.min_contact_minutes = minutes.OptionalInt("min").value_or(0);
+  policy.max_contact_minutes = minutes.OptionalInt("max").value_or(0);
+  if (policy.min_contact_minutes > policy.max_contact_minutes) {
+    minutes.Problem("min", "is above max");
+  }
+  return policy;
+}
+
 }  // namespace
 
 void BuildRules(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems, References& refs) {
@@ -276,6 +327,9 @@ void BuildRules(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems, 
     }
     for (const NodeReader& c : entry.Items("cases")) rule.cases.push_back(ReadCase(c, refs));
     rule.endpoint_policy = ReadEndpointPolicy(entry, refs);
+    rule.checklist_policy = ReadChecklistPolicy(entry, refs);
+    rule.product_policy = ReadProductPolicy(entry, refs);
+    rule.anaesthetic_policy = ReadAnaestheticPolicy(entry, refs);
     kb.rules.push_back(std::move(rule));
   }
 }

@@ -36,6 +36,22 @@ std::optional<DepthRange> RangeOf(const NodeReader& entry, const std::string& ke
   return DepthRange{*low, *high};
 }
 
+std::optional<ScoreRange> ScoresOf(const NodeReader& scale) {
+  if (!scale.Has("scores")) return std::nullopt;
+  const nlohmann::json& scores = scale.json()["scores"];
+  if (!scores.is_object() || !scores.contains("min") || !scores.contains("max") ||
+      !scores["min"].is_number() || !scores["max"].is_number()) {
+    scale.Problem("scores", "expected {min, max}");
+    return std::nullopt;
+  }
+  const ScoreRange range{scores["min"].get<double>(), scores["max"].get<double>()};
+  if (range.min > range.max) {
+    scale.Problem("scores", "min is above max");
+    return std::nullopt;
+  }
+  return range;
+}
+
 }  // namespace
 
 void BuildVocabulary(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
@@ -64,6 +80,9 @@ void BuildVocabulary(const YamlDocument& doc, KnowledgeBase& kb, Problems& probl
           refs.Use("roles", *role, doc, entry.pointer() + "/default_role");
         }
       }
+      if (category == "device_kinds" && !entry.Bool("motorised", true)) {
+        vocab.manual_device_kinds.insert(code);
+      }
       if (category == "needle_materials") {
         auto& allergens = vocab.needle_allergens[code];
         for (Code& allergen : entry.Codes("allergens")) allergens.insert(std::move(allergen));
@@ -83,7 +102,8 @@ void BuildZones(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems, 
     zone.typical = RangeOf(entry, "typical_mm");
     zone.cap = entry.OptionalMillimetres("cap_mm");
     zone.scar_cap = entry.OptionalMillimetres("scar_cap_mm");
-    if (zone.cap && !zone.typical) entry.Problem("typical_mm", "a zone with a cap needs a typical range");
+    if (zone.cap && !zone.typical)
+      entry.Problem("typical_mm", "a zone with a cap needs a typical range");
     if (zone.cap && zone.scar_cap && *zone.scar_cap < *zone.cap) {
       entry.Problem("scar_cap_mm", "the scar cap must not be below the zone's cap");
     }
@@ -111,9 +131,12 @@ void BuildIndications(const YamlDocument& doc, KnowledgeBase& kb, Problems& prob
     }
     kb.indications.push_back(std::move(info));
   }
-  for (const NodeReader& scale : root.Items("outcome_scales")) {
-    refs.Define("outcome_scales", scale.String("code"), doc, scale.pointer());
-    UseSources(scale, refs);
+  for (const NodeReader& entry : root.Items("outcome_scales")) {
+    OutcomeScale scale{Code(entry.String("code")), entry.String("label"), std::nullopt};
+    refs.Define("outcome_scales", scale.code.str(), doc, entry.pointer());
+    UseSources(entry, refs);
+    scale.scores = ScoresOf(entry);
+    kb.outcome_scales.push_back(std::move(scale));
   }
 }
 

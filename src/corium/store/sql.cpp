@@ -30,6 +30,17 @@ std::string SqlRow::Text(size_t column) const {
   return "";
 }
 
+Result<std::int64_t> SqlConnection::InsertReturningId(std::string_view insert_sql,
+                                                      const std::vector<SqlValue>& params) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows,
+                          Query(std::string(insert_sql) + " RETURNING id", params));
+  if (rows.size() != 1) {
+    return Status::Internal("INSERT … RETURNING id gave " + std::to_string(rows.size()) +
+                            " rows, in: " + std::string(insert_sql));
+  }
+  return rows.front().Int(0);
+}
+
 std::string_view DialectName(Dialect dialect) {
   return dialect == Dialect::kSqlite ? "sqlite" : "postgres";
 }

@@ -1,6 +1,6 @@
 // SqlConnection: the one narrow interface Corium's storage code uses to talk to a database engine,
-// implemented by store/sqlite (the embedded default) and store/postgres (clinic groups). Queries are
-// written once, in portable SQL with PostgreSQL-style `$1, $2` placeholders; the SQLite adapter
+// implemented by store/sqlite (the embedded default) and store/postgres (clinic groups). Queries
+// are written once, in portable SQL with PostgreSQL-style `$1, $2` placeholders; the SQLite adapter
 // rewrites them to `?1, ?2`. A connection is used by one thread at a time.
 #pragma once
 
@@ -22,9 +22,9 @@ struct SqlRow {
   std::vector<SqlValue> values;
 
   bool IsNull(size_t column) const;
-  std::int64_t Int(size_t column) const;   // 0 for NULL
-  double Real(size_t column) const;        // 0.0 for NULL; an INTEGER converts
-  std::string Text(size_t column) const;   // "" for NULL
+  std::int64_t Int(size_t column) const;  // 0 for NULL
+  double Real(size_t column) const;       // 0.0 for NULL; an INTEGER converts
+  std::string Text(size_t column) const;  // "" for NULL
 };
 
 enum class Dialect { kSqlite, kPostgres };
@@ -57,6 +57,13 @@ class SqlConnection {
   // Runs one statement and returns the number of rows it changed.
   virtual Result<std::int64_t> Execute(std::string_view sql,
                                        const std::vector<SqlValue>& params) = 0;
+  // Runs an INSERT (with no RETURNING clause) of exactly one row into a table keyed by `id`, and
+  // returns the new row's id; kInternal if it inserted no row or several. By default the INSERT
+  // runs with RETURNING id. SQLite reads the rowid the INSERT assigned instead: its RETURNING
+  // collects the one value in a temporary b-tree, which costs about as much as the insert itself
+  // (bench/RESULTS.md).
+  virtual Result<std::int64_t> InsertReturningId(std::string_view insert_sql,
+                                                 const std::vector<SqlValue>& params);
   // Runs a script of several statements with no parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
 };

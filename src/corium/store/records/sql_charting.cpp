@@ -24,14 +24,6 @@ Depth DepthColumn(const SqlRow& row, size_t column) {
   return Depth::FromMicrometres(static_cast<std::int32_t>(row.Int(column)));
 }
 
-// Runs an INSERT … RETURNING id and answers the id.
-Result<Id> InsertReturningId(SqlConnection& db, std::string_view sql,
-                             const std::vector<SqlValue>& params) {
-  CORIUM_ASSIGN_OR_RETURN(const auto rows, db.Query(sql, params));
-  if (rows.size() != 1) return Status::Internal("INSERT … RETURNING id gave no row");
-  return rows.front().Int(0);
-}
-
 // The one row a scoped lookup found, or kNotFound naming what and which.
 Result<SqlRow> OneRow(Result<std::vector<SqlRow>> rows, std::string_view what, Id id) {
   if (!rows.ok()) return rows.status();
@@ -76,28 +68,6 @@ Result<bool> SqlChartRepository::HasScreeningOverride(Id clinic_id, Id screening
   return !rows.empty() && rows.front().Int(0) > 0;
 }
 
-Result<std::optional<app::ScreeningRecord>> SqlChartRepository::LatestScreeningFor(Id clinic_id,
-                                                                                   Id client_id,
-                                                                                   Date as_of) {
-  CORIUM_ASSIGN_OR_RETURN(const auto rows,
-                          db_.Query(std::string(kScreeningColumns) +
-                                        "WHERE clinic_id = $1 AND client_id = $2 AND as_of = $3"
-                                        " ORDER BY screened_at DESC, id DESC LIMIT 1",
-                                    {clinic_id, client_id, as_of.ToString()}));
-  if (rows.empty()) return std::optional<app::ScreeningRecord>();
-  CORIUM_ASSIGN_OR_RETURN(app::ScreeningRecord screening, ScreeningFromRow(rows.front()));
-  return std::optional<app::ScreeningRecord>(std::move(screening));
-}
-
-Result<std::optional<Id>> SqlChartRepository::LatestIntakeId(Id clinic_id, Id client_id) {
-  CORIUM_ASSIGN_OR_RETURN(const auto rows,
-                          db_.Query("SELECT id FROM intakes WHERE clinic_id = $1 AND client_id = $2"
-                                    " ORDER BY revision DESC LIMIT 1",
-                                    {clinic_id, client_id}));
-  if (rows.empty()) return std::optional<Id>();
-  return std::optional<Id>(rows.front().Int(0));
-}
-
 Result<app::PlanRecord> SqlChartRepository::FindPlan(Id clinic_id, Id plan_id) {
   CORIUM_ASSIGN_OR_RETURN(
       const SqlRow row,
@@ -106,28 +76,81 @@ Result<app::PlanRecord> SqlChartRepository::FindPlan(Id clinic_id, Id plan_id) {
                        {plan_id, clinic_id}),
              "plan", plan_id));
   app::PlanRecord plan{row.Int(0), row.Int(1), row.Int(2), Code(row.Text(3)), row.Text(4), {}};
+  CORIUM_RETURN_IF_ERROR(ReadPlanZones(plan));
+  return plan;
+}
+
+// In zone-code order, which the UNIQUE (plan_id, zone) index gives without a sort.
+Status SqlChartRepository::ReadPlanZones(app::PlanRecord& plan) {
   CORIUM_ASSIGN_OR_RETURN(
       const auto zones,
       db_.Query("SELECT zone, planned_min_um, planned_max_um, cap_max_um FROM plan_zones"
-                " WHERE plan_id = $1 ORDER BY id",
-                {plan_id}));
+                " WHERE plan_id = $1 ORDER BY zone",
+                {plan.id}));
   for (const SqlRow& zone : zones) {
     plan.zones.push_back(
         {Code(zone.Text(0)), DepthColumn(zone, 1), DepthColumn(zone, 2), DepthColumn(zone, 3)});
   }
-  return plan;
+  return Status::Ok();
+}
+
+// One statement instead of five (the plan, the day's latest screening, its override, the client's
+// latest intake, the plan's latest consent): a chart commit runs it inside its write transaction.
+// "Latest" is written as MAX(…) and then the highest id rather than ORDER BY time: SQLite sorts
+// an ORDER BY that no index serves in a temporary b-tree, which cost about as much as the lookup
+// itself (bench/RESULTS.md); ties on time still go to the last row written, as before. The
+// override is looked up only for a screening that needs one.
+Result<app::SessionContext> SqlChartRepository::FindSessionContext(Id clinic_id, Id plan_id,
+                                                                   Date as_of) {
+  CORIUM_ASSIGN_OR_RETURN(
+      const SqlRow row,
+      OneRow(
+          db_.Query(
+              "SELECT p.id, p.client_id, p.screening_id, p.indication, p.status,"
+              " s.id, s.client_id, s.intake_id, s.as_of, s.decision, s.decision_json,"
+              " s.kb_digest,"
+              " CASE WHEN s.decision IN ('proceed', 'proceed_with_caution') THEN 0 ELSE"
+              "  (SELECT COUNT(*) FROM screening_overrides o"
+              "    WHERE o.clinic_id = p.clinic_id AND o.screening_id = s.id) END,"
+              " (SELECT i.id FROM intakes i WHERE i.clinic_id = p.clinic_id"
+              "   AND i.client_id = p.client_id ORDER BY i.revision DESC LIMIT 1),"
+              " (SELECT c.id FROM consents c WHERE c.clinic_id = p.clinic_id AND c.plan_id = p.id"
+              "   AND c.signed_at = (SELECT MAX(n.signed_at) FROM consents n"
+              "     WHERE n.clinic_id = p.clinic_id AND n.plan_id = p.id)"
+              "   ORDER BY c.id DESC LIMIT 1)"
+              " FROM plans p LEFT JOIN screenings s ON s.id ="
+              " (SELECT l.id FROM screenings l WHERE l.clinic_id = p.clinic_id"
+              "   AND l.client_id = p.client_id AND l.as_of = $3"
+              "   AND l.screened_at = (SELECT MAX(m.screened_at) FROM screenings m"
+              "     WHERE m.clinic_id = p.clinic_id AND m.client_id = p.client_id"
+              "     AND m.as_of = $3)"
+              "   ORDER BY l.id DESC LIMIT 1)"
+              " WHERE p.id = $1 AND p.clinic_id = $2",
+              {plan_id, clinic_id, as_of.ToString()}),
+          "plan", plan_id));
+  app::SessionContext context;
+  context.plan = {row.Int(0), row.Int(1), row.Int(2), Code(row.Text(3)), row.Text(4), {}};
+  if (!row.IsNull(5)) {
+    CORIUM_ASSIGN_OR_RETURN(const Date screened_for, DateColumn(row, 8));
+    context.screening = app::ScreeningRecord{row.Int(5),  row.Int(6),   row.Int(7),  screened_for,
+                                             row.Text(9), row.Text(10), row.Text(11)};
+    context.screening_overridden = row.Int(12) > 0;
+  }
+  if (!row.IsNull(13)) context.latest_intake_id = row.Int(13);
+  if (!row.IsNull(14)) context.consent_id = row.Int(14);
+  CORIUM_RETURN_IF_ERROR(ReadPlanZones(context.plan));
+  return context;
 }
 
 Result<Id> SqlChartRepository::InsertPlan(const app::NewPlan& plan) {
   CORIUM_ASSIGN_OR_RETURN(
       const Id plan_id,
-      InsertReturningId(db_,
-                        "INSERT INTO plans (clinic_id, client_id, screening_id, indication,"
-                        " sessions, interval_days, created_by, created_at)"
-                        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                        {plan.clinic_id, plan.client_id, plan.screening_id, plan.indication.str(),
-                         std::int64_t{plan.sessions}, std::int64_t{plan.interval_days},
-                         plan.created_by, plan.created_at}));
+      db_.InsertReturningId("INSERT INTO plans (clinic_id, client_id, screening_id, indication,"
+                            " sessions, interval_days, created_by, created_at)"
+                            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                            {plan.clinic_id, plan.client_id, plan.screening_id,
+                             plan.indication.str(), std::int64_t{plan.sessions},
+                             std::int64_t{plan.interval_days}, plan.created_by, plan.created_at}));
   for (const app::PlanZoneRecord& zone : plan.zones) {
     CORIUM_ASSIGN_OR_RETURN(
         const auto inserted,
@@ -142,23 +165,13 @@ Result<Id> SqlChartRepository::InsertPlan(const app::NewPlan& plan) {
 }
 
 Result<Id> SqlChartRepository::InsertConsent(const app::NewConsent& c) {
-  return InsertReturningId(
-      db_,
+  return db_.InsertReturningId(
       "INSERT INTO consents (clinic_id, client_id, plan_id, text_version, text_digest, items_json,"
       " signature, signer_name, photo_consent, witnessed_by, signed_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
       {c.clinic_id, c.client_id, c.plan_id, c.text_version, c.text_digest, c.items_json,
        c.signature, c.signer_name, std::int64_t{c.photo_consent ? 1 : 0}, c.witnessed_by,
        c.signed_at});
-}
-
-Result<std::optional<Id>> SqlChartRepository::LatestConsentFor(Id clinic_id, Id plan_id) {
-  CORIUM_ASSIGN_OR_RETURN(const auto rows,
-                          db_.Query("SELECT id FROM consents WHERE clinic_id = $1 AND plan_id = $2"
-                                    " ORDER BY signed_at DESC, id DESC LIMIT 1",
-                                    {clinic_id, plan_id}));
-  if (rows.empty()) return std::optional<Id>();
-  return std::optional<Id>(rows.front().Int(0));
 }
 
 Result<app::CartridgeRecord> SqlChartRepository::FindCartridge(Id clinic_id, Id cartridge_id) {
@@ -175,11 +188,11 @@ Result<app::CartridgeRecord> SqlChartRepository::FindCartridge(Id clinic_id, Id 
 
 Result<app::DeviceRecord> SqlChartRepository::FindDevice(Id clinic_id, Id device_id) {
   CORIUM_ASSIGN_OR_RETURN(const SqlRow row,
-                          OneRow(db_.Query("SELECT id, active, max_depth_um FROM devices"
+                          OneRow(db_.Query("SELECT id, kind, active, max_depth_um FROM devices"
                                            " WHERE id = $1 AND clinic_id = $2",
                                            {device_id, clinic_id}),
                                  "device", device_id));
-  return app::DeviceRecord{row.Int(0), row.Int(1) == 1, DepthColumn(row, 2)};
+  return app::DeviceRecord{row.Int(0), Code(row.Text(1)), row.Int(2) == 1, DepthColumn(row, 3)};
 }
 
 Result<app::ProductRecord> SqlChartRepository::FindProduct(Id clinic_id, Id product_id) {
@@ -234,12 +247,11 @@ Result<Id> SqlChartRepository::InsertSession(Id clinic_id, Id client_id, Id plan
                                              const app::SessionContent& c) {
   CORIUM_ASSIGN_OR_RETURN(
       const Id session_id,
-      InsertReturningId(
-          db_,
+      db_.InsertReturningId(
           "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
           " practitioner_id, device_id, cartridge_id, performed_on, checklist_json,"
           " anaesthetic_json, notes, created_at)"
-          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
           {clinic_id, client_id, plan_id, c.consent_id, c.screening_id, c.practitioner_id,
            c.device_id, c.cartridge_id, c.performed_on.ToString(), c.checklist_json,
            c.anaesthetic_json, c.notes, created_at}));
@@ -298,10 +310,9 @@ Result<Id> SqlChartRepository::ClientOfRecord(Id clinic_id, const std::string& r
 }
 
 Result<Id> SqlChartRepository::InsertAmendment(const app::NewAmendment& a) {
-  return InsertReturningId(
-      db_,
+  return db_.InsertReturningId(
       "INSERT INTO amendments (clinic_id, record_type, record_id, reason, body_json, author_id,"
-      " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
       {a.clinic_id, a.record_type, a.record_id, a.reason, a.body_json, a.author_id, a.created_at});
 }
 

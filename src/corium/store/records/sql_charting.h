@@ -13,16 +13,13 @@ class SqlChartRepository final : public app::ChartRepository {
 
   Result<app::ScreeningRecord> FindScreening(app::Id clinic_id, app::Id screening_id) override;
   Result<bool> HasScreeningOverride(app::Id clinic_id, app::Id screening_id) override;
-  Result<std::optional<app::ScreeningRecord>> LatestScreeningFor(app::Id clinic_id,
-                                                                 app::Id client_id,
-                                                                 Date as_of) override;
-  Result<std::optional<app::Id>> LatestIntakeId(app::Id clinic_id, app::Id client_id) override;
 
   Result<app::PlanRecord> FindPlan(app::Id clinic_id, app::Id plan_id) override;
   Result<app::Id> InsertPlan(const app::NewPlan& plan) override;
+  Result<app::SessionContext> FindSessionContext(app::Id clinic_id, app::Id plan_id,
+                                                 Date as_of) override;
 
   Result<app::Id> InsertConsent(const app::NewConsent& consent) override;
-  Result<std::optional<app::Id>> LatestConsentFor(app::Id clinic_id, app::Id plan_id) override;
 
   Result<app::CartridgeRecord> FindCartridge(app::Id clinic_id, app::Id cartridge_id) override;
   Result<app::DeviceRecord> FindDevice(app::Id clinic_id, app::Id device_id) override;
@@ -43,6 +40,8 @@ class SqlChartRepository final : public app::ChartRepository {
 
  private:
   Status InsertSessionDetails(app::Id session_id, const app::SessionContent& content);
+  // Appends the plan's zones, in zone-code order.
+  Status ReadPlanZones(app::PlanRecord& plan);
   SqlConnection& db_;
 };
 

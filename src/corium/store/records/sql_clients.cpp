@@ -4,11 +4,32 @@ namespace corium::store {
 namespace {
 
 constexpr const char* kClientNotFound = "client not found";
+constexpr std::string_view kClientColumns =
+    "SELECT id, clinic_id, given_name, family_name, birth_date, email, phone, fitzpatrick,"
+    " version, created_at, updated_at FROM clients";
 constexpr std::string_view kIntakeColumns =
     "SELECT id, client_id, revision, intake_json, recorded_by, recorded_at FROM intakes";
 
 SqlValue OptionalInt(const std::optional<int>& value) {
   return value ? SqlValue(std::int64_t{*value}) : SqlValue(std::monostate{});
+}
+
+// LIKE's wildcards in a search text match themselves: `ESCAPE '\'` in the query.
+std::string EscapeLike(const std::string& text) {
+  std::string escaped;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
+}
+
+// ASCII only, like SQLite's LOWER(); PostgreSQL lowers more, which only widens a match.
+std::string AsciiLower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
 }
 
 app::IntakeRecord IntakeFromRow(const SqlRow& row) {
@@ -20,6 +41,22 @@ app::IntakeRecord IntakeFromRow(const SqlRow& row) {
   intake.recorded_by = row.Int(4);
   intake.recorded_at = row.Int(5);
   return intake;
+}
+
+Result<app::Client> ClientFromRow(const SqlRow& row) {
+  app::Client client;
+  client.id = row.Int(0);
+  client.clinic_id = row.Int(1);
+  client.details.given_name = row.Text(2);
+  client.details.family_name = row.Text(3);
+  CORIUM_ASSIGN_OR_RETURN(client.details.birth_date, StoredDate(row.Text(4)));
+  client.details.email = row.Text(5);
+  client.details.phone = row.Text(6);
+  if (!row.IsNull(7)) client.details.fitzpatrick = static_cast<int>(row.Int(7));
+  client.version = row.Int(8);
+  client.created_at = row.Int(9);
+  client.updated_at = row.Int(10);
+  return client;
 }
 
 }  // namespace
@@ -58,25 +95,44 @@ Result<app::Client> SqlClientRepository::Insert(app::Id clinic_id, const app::Cl
 
 Result<app::Client> SqlClientRepository::Find(app::Id clinic_id, app::Id client_id) {
   CORIUM_ASSIGN_OR_RETURN(
-      const auto rows,
-      db_.Query("SELECT id, given_name, family_name, birth_date, email, phone, fitzpatrick,"
-                " version, created_at, updated_at FROM clients WHERE clinic_id = $1 AND id = $2",
-                {clinic_id, client_id}));
+      const auto rows, db_.Query(std::string(kClientColumns) + " WHERE clinic_id = $1 AND id = $2",
+                                 {clinic_id, client_id}));
   if (rows.empty()) return Status::NotFound(kClientNotFound);
-  const SqlRow& row = rows.front();
-  app::Client client;
-  client.id = row.Int(0);
-  client.clinic_id = clinic_id;
-  client.details.given_name = row.Text(1);
-  client.details.family_name = row.Text(2);
-  CORIUM_ASSIGN_OR_RETURN(client.details.birth_date, StoredDate(row.Text(3)));
-  client.details.email = row.Text(4);
-  client.details.phone = row.Text(5);
-  if (!row.IsNull(6)) client.details.fitzpatrick = static_cast<int>(row.Int(6));
-  client.version = row.Int(7);
-  client.created_at = row.Int(8);
-  client.updated_at = row.Int(9);
-  return client;
+  return ClientFromRow(rows.front());
+}
+
+Result<app::Listing<app::Client>> SqlClientRepository::Search(app::Id clinic_id,
+                                                              const app::ClientQuery& query,
+                                                              const app::PageRequest& page) {
+  std::string where = " WHERE clinic_id = $1";
+  std::vector<SqlValue> params = {clinic_id};
+  if (!query.name.empty()) {
+    params.emplace_back("%" + EscapeLike(AsciiLower(query.name)) + "%");
+    where += " AND LOWER(given_name || ' ' || family_name) LIKE $" + std::to_string(params.size()) +
+             " ESCAPE '\\'";
+  }
+  if (query.birth_date) {
+    params.emplace_back(query.birth_date->ToString());
+    where += " AND birth_date = $" + std::to_string(params.size());
+  }
+  CORIUM_ASSIGN_OR_RETURN(const auto counted,
+                          db_.Query("SELECT COUNT(*) FROM clients" + where, params));
+  app::Listing<app::Client> found;
+  found.total = counted.front().Int(0);
+  params.emplace_back(std::int64_t{page.limit});
+  params.emplace_back(page.offset);
+  CORIUM_ASSIGN_OR_RETURN(
+      const auto rows,
+      db_.Query(std::string(kClientColumns) + where +
+                    " ORDER BY family_name, given_name, id LIMIT $" +
+                    std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size()),
+                params));
+  found.items.reserve(rows.size());
+  for (const SqlRow& row : rows) {
+    CORIUM_ASSIGN_OR_RETURN(app::Client client, ClientFromRow(row));
+    found.items.push_back(std::move(client));
+  }
+  return found;
 }
 
 Result<app::Client> SqlClientRepository::Update(app::Id clinic_id, app::Id client_id,

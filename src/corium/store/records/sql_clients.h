@@ -16,6 +16,8 @@ class SqlClientRepository final : public app::ClientRepository {
   Result<app::Client> Insert(app::Id clinic_id, const app::ClientDraft& draft,
                              std::int64_t now) override;
   Result<app::Client> Find(app::Id clinic_id, app::Id client_id) override;
+  Result<app::Listing<app::Client>> Search(app::Id clinic_id, const app::ClientQuery& query,
+                                           const app::PageRequest& page) override;
   Result<app::Client> Update(app::Id clinic_id, app::Id client_id, std::int64_t read_version,
                              const app::ClientDraft& draft, std::int64_t now) override;
   Result<app::IntakeRecord> AddIntake(app::Id clinic_id, app::Id client_id,

@@ -13,6 +13,8 @@ class SqlStaffRepository final : public app::StaffRepository {
   Result<app::StaffMember> Insert(app::Id clinic_id, const app::StaffDraft& draft,
                                   std::int64_t now) override;
   Result<app::StaffMember> Find(app::Id clinic_id, app::Id staff_id) override;
+  Result<app::Listing<app::StaffMember>> List(app::Id clinic_id,
+                                              const app::PageRequest& page) override;
 
  private:
   SqlConnection& db_;

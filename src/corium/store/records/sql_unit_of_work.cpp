@@ -15,6 +15,10 @@ Status SqlUnitOfWork::Read(const std::function<Status()>& body) {
   return Run(TransactionKind::kWrite, body);
 }
 
+Status SqlUnitOfWork::Lookup(const std::function<Status()>& body) {
+  return Run(TransactionKind::kRead, body);
+}
+
 Status SqlUnitOfWork::Write(const std::function<Status()>& body) {
   return Run(TransactionKind::kWrite, body);
 }

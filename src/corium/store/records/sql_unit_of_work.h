@@ -13,6 +13,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   explicit SqlUnitOfWork(SqlConnection& db) : db_(db) {}
   Status Write(const std::function<Status()>& body) override;
   Status Read(const std::function<Status()>& body) override;
+  Status Lookup(const std::function<Status()>& body) override;
 
  private:
   Status Run(TransactionKind kind, const std::function<Status()>& body);

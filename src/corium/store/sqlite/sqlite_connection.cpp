@@ -12,6 +12,20 @@
 namespace corium::store {
 namespace {
 
+// One gate per database file for the whole process; connections keep theirs alive.
+std::shared_ptr<std::timed_mutex> WriterGateFor(const std::string& file) {
+  static std::mutex registry_mutex;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+  std::lock_guard lock(registry_mutex);
+  auto& slot = registry[file];
+  std::shared_ptr<std::timed_mutex> gate = slot.lock();
+  if (!gate) {
+    gate = std::make_shared<std::timed_mutex>();
+    slot = gate;
+  }
+  return gate;
+}
+
 // SQLITE_STATIC without its C-style cast: SQLite reads bound text in place. Safe because every
 // use ends with sqlite3_clear_bindings, before the caller's parameters go away.
 constexpr sqlite3_destructor_type kBorrowed = nullptr;
@@ -78,6 +92,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
   }
   std::unique_ptr<SqliteConnection> connection(new SqliteConnection(std::move(db)));
   CORIUM_RETURN_IF_ERROR(connection->ApplySettings(mode, busy_timeout));
+  const char* file = sqlite3_db_filename(raw, "main");
+  if (mode != OpenMode::kReadOnly && file != nullptr && *file != '\0') {
+    connection->writer_gate_ = WriterGateFor(file);
+    connection->busy_timeout_ = busy_timeout;
+  }
   return connection;
 }
 
@@ -101,19 +120,30 @@ Status SqliteConnection::ApplySettings(OpenMode mode, std::chrono::milliseconds 
 }
 
 Status SqliteConnection::Begin(TransactionKind kind) {
-  return Run(kind == TransactionKind::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr).status();
+  if (kind != TransactionKind::kWrite) return Run("BEGIN", {}, nullptr).status();
+  if (writer_gate_) {
+    writer_lock_ = std::unique_lock<std::timed_mutex>(*writer_gate_, std::defer_lock);
+    if (!writer_lock_.try_lock_for(busy_timeout_)) {
+      return Status::Unavailable("sqlite: the database is busy with another write transaction");
+    }
+  }
+  Status begun = Run("BEGIN IMMEDIATE", {}, nullptr).status();
+  if (!begun.ok()) ReleaseWriterGate();
+  return begun;
 }
 
 Status SqliteConnection::Commit() {
   Result<std::int64_t> committed = Run("COMMIT", {}, nullptr);
-  if (committed.ok()) return Status::Ok();
-  if (sqlite3_get_autocommit(db_.get()) == 0) (void)Run("ROLLBACK", {}, nullptr);
-  return committed.status();
+  if (!committed.ok() && sqlite3_get_autocommit(db_.get()) == 0) (void)Run("ROLLBACK", {}, nullptr);
+  ReleaseWriterGate();
+  return committed.ok() ? Status::Ok() : committed.status();
 }
 
 Status SqliteConnection::Rollback() {
-  if (sqlite3_get_autocommit(db_.get()) != 0) return Status::Ok();
-  return Run("ROLLBACK", {}, nullptr).status();
+  Status rolled_back = Status::Ok();
+  if (sqlite3_get_autocommit(db_.get()) == 0) rolled_back = Run("ROLLBACK", {}, nullptr).status();
+  ReleaseWriterGate();
+  return rolled_back;
 }
 
 Result<std::vector<SqlRow>> SqliteConnection::Query(std::string_view sql,
@@ -126,6 +156,17 @@ Result<std::vector<SqlRow>> SqliteConnection::Query(std::string_view sql,
 Result<std::int64_t> SqliteConnection::Execute(std::string_view sql,
                                                const std::vector<SqlValue>& params) {
   return Run(sql, params, nullptr);
+}
+
+Result<std::int64_t> SqliteConnection::InsertReturningId(std::string_view insert_sql,
+                                                         const std::vector<SqlValue>& params) {
+  CORIUM_ASSIGN_OR_RETURN(const std::int64_t inserted, Run(insert_sql, params, nullptr));
+  if (inserted != 1) {
+    return Status::Internal("sqlite: expected one row inserted, not " + std::to_string(inserted) +
+                            ", in: " + std::string(insert_sql));
+  }
+  // Rows a trigger inserts do not count: the value reverts when the trigger ends.
+  return std::int64_t{sqlite3_last_insert_rowid(db_.get())};
 }
 
 Status SqliteConnection::ExecuteScript(std::string_view sql) {

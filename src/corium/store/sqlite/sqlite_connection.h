@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,7 +43,10 @@ class SqliteConnection final : public SqlConnection {
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   // kWrite is BEGIN IMMEDIATE: the write lock is taken here, where busy_timeout can wait for it,
-  // rather than at the first write, where a deferred transaction could only fail.
+  // rather than at the first write, where a deferred transaction could only fail. Connections of
+  // one process to one file first queue on an in-process gate, so that they wait for each other
+  // in order instead of in SQLite's busy handler, which sleeps up to 100 ms per retry (other
+  // processes still meet busy_timeout). Waiting longer than the busy timeout is kUnavailable.
   Status Begin(TransactionKind kind) override;
   // If COMMIT fails (a deferred constraint, an I/O error), the transaction is rolled back, so
   // that after Commit returns no transaction is open either way.
@@ -56,6 +60,9 @@ class SqliteConnection final : public SqlConnection {
                                     const std::vector<SqlValue>& params) override;
   // The rows changed by an INSERT, UPDATE or DELETE (not counting triggers); 0 for a read.
   Result<std::int64_t> Execute(std::string_view sql, const std::vector<SqlValue>& params) override;
+  // The rowid the INSERT assigned, which is `id` in every Corium table (INTEGER PRIMARY KEY).
+  Result<std::int64_t> InsertReturningId(std::string_view insert_sql,
+                                         const std::vector<SqlValue>& params) override;
   Status ExecuteScript(std::string_view sql) override;
 
   // The raw handle, for the backup and maintenance functions in this folder (backup.h); all other
@@ -73,6 +80,9 @@ class SqliteConnection final : public SqlConnection {
   using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
   explicit SqliteConnection(DatabaseHandle db);
+  void ReleaseWriterGate() {
+    if (writer_lock_.owns_lock()) writer_lock_.unlock();
+  }
 
   Status ApplySettings(OpenMode mode, std::chrono::milliseconds busy_timeout);
   // The cached statement for `sql`, prepared (and its placeholders rewritten) on first use.
@@ -88,6 +98,10 @@ class SqliteConnection final : public SqlConnection {
 
   // Declared first so that it is destroyed last, after every statement has been finalized.
   DatabaseHandle db_;
+  std::shared_ptr<std::timed_mutex>
+      writer_gate_;  // shared by this process's connections to the file
+  std::unique_lock<std::timed_mutex> writer_lock_;
+  std::chrono::milliseconds busy_timeout_ = kDefaultBusyTimeout;
   // Keyed by the caller's SQL text. Corium's statements are literals in its own code, so the cache
   // is bounded by the program text; a prepared statement saves the parse on every call.
   std::map<std::string, StatementHandle, std::less<>> statements_;

@@ -1,0 +1,104 @@
+#include "corium/cli/serve_services.h"
+
+#include "corium/cli/database_connection.h"
+#include "corium/store/records/file_blob_store.h"
+#include "corium/store/records/sql_accounts.h"
+#include "corium/store/records/sql_audit_reads.h"
+#include "corium/store/records/sql_chart_reads.h"
+#include "corium/store/records/sql_charting.h"
+#include "corium/store/records/sql_clients.h"
+#include "corium/store/records/sql_inventory.h"
+#include "corium/store/records/sql_inventory_reads.h"
+#include "corium/store/records/sql_photos.h"
+#include "corium/store/records/sql_safety.h"
+#include "corium/store/records/sql_safety_reads.h"
+#include "corium/store/records/sql_screenings.h"
+#include "corium/store/records/sql_staff.h"
+#include "corium/store/records/sql_unit_of_work.h"
+#include "corium/tz/zoned_system_clock.h"
+
+namespace corium::cli {
+namespace {
+
+// Members are declared in dependency order: each is built from the ones above it.
+class SqlServiceScope final : public app::ServiceScope {
+ public:
+  SqlServiceScope(std::unique_ptr<store::SqlConnection> db, const SharedServices& shared)
+      : db_(std::move(db)),
+        work_(*db_),
+        audit_(*db_),
+        audit_trail_(*db_),
+        staff_(*db_),
+        clients_(*db_),
+        screenings_(*db_),
+        charts_(*db_),
+        inventory_repository_(*db_),
+        safety_repository_(*db_),
+        accounts_repository_(*db_),
+        chart_reads_repository_(*db_),
+        safety_reads_repository_(*db_),
+        inventory_reads_repository_(*db_),
+        photo_repository_(*db_),
+        blobs_(std::filesystem::path(shared.data_dir) / "photos"),
+        charting_(work_, charts_, audit_, clock_),
+        inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
+        safety_(work_, audit_, safety_repository_, clock_),
+        accounts_(work_, audit_, accounts_repository_, staff_, shared.hasher, shared.tokens,
+                  clock_),
+        chart_reads_(work_, chart_reads_repository_, audit_, clock_),
+        safety_reads_(work_, safety_reads_repository_, audit_, clock_),
+        inventory_reads_(work_, inventory_reads_repository_),
+        photos_(work_, photo_repository_, blobs_, audit_, clock_),
+        services_{.kb = shared.kb,
+                  .clock = clock_,
+                  .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
+                  .audit_trail = audit_trail_,
+                  .charting = charting_,
+                  .inventory = inventory_,
+                  .safety = safety_,
+                  .accounts = accounts_,
+                  .chart_reads = chart_reads_,
+                  .safety_reads = safety_reads_,
+                  .inventory_reads = inventory_reads_,
+                  .photos = photos_} {}
+
+  app::Services& services() override { return services_; }
+
+ private:
+  std::unique_ptr<store::SqlConnection> db_;
+  tz::ZonedSystemClock clock_;
+  store::SqlUnitOfWork work_;
+  store::SqlAuditLog audit_;
+  store::SqlAuditTrail audit_trail_;
+  store::SqlStaffRepository staff_;
+  store::SqlClientRepository clients_;
+  store::SqlScreeningRepository screenings_;
+  store::SqlChartRepository charts_;
+  store::SqlInventoryRepository inventory_repository_;
+  store::SqlSafetyRepository safety_repository_;
+  store::SqlAccountRepository accounts_repository_;
+  store::SqlChartReadRepository chart_reads_repository_;
+  store::SqlSafetyReadRepository safety_reads_repository_;
+  store::SqlInventoryReadRepository inventory_reads_repository_;
+  store::SqlPhotoRepository photo_repository_;
+  store::FileBlobStore blobs_;
+  app::Charting charting_;
+  app::Inventory inventory_;
+  app::SafetyRecords safety_;
+  app::Accounts accounts_;
+  app::ChartReads chart_reads_;
+  app::SafetyReads safety_reads_;
+  app::InventoryReads inventory_reads_;
+  app::Photos photos_;
+  app::Services services_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<app::ServiceScope>> OpenServiceScope(const SharedServices& shared) {
+  CORIUM_ASSIGN_OR_RETURN(auto db, ConnectDatabase(shared.db));
+  return std::unique_ptr<app::ServiceScope>(
+      std::make_unique<SqlServiceScope>(std::move(db), shared));
+}
+
+}  // namespace corium::cli

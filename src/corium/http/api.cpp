@@ -1,0 +1,116 @@
+#include "corium/http/api.h"
+
+#include <charconv>
+
+namespace corium::http {
+namespace {
+
+std::vector<std::string> SplitPattern(std::string_view pattern) {
+  std::vector<std::string> parts;
+  size_t start = 1;
+  while (start <= pattern.size()) {
+    const size_t slash = pattern.find('/', start);
+    parts.emplace_back(pattern.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool IsParameter(const std::string& part) {
+  return part.size() > 2 && part.front() == '{' && part.back() == '}';
+}
+
+std::optional<std::int64_t> ParsePositive(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<app::Id> ApiCall::PathId(std::string_view name) const {
+  for (const auto& [key, value] : params) {
+    if (key != name) continue;
+    if (const auto id = ParsePositive(value)) return *id;
+    break;
+  }
+  return Status::NotFound("no such record");
+}
+
+Result<std::int64_t> ApiCall::IfMatch() const {
+  const auto header = request.headers.Find("If-Match");
+  if (!header)
+    return Status::InvalidFields({{"If-Match", "required: the ETag of the version you read"}});
+  std::string_view text = *header;
+  if (text.starts_with("W/")) text.remove_prefix(2);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+    text = text.substr(1, text.size() - 2);
+  }
+  if (const auto version = ParsePositive(text)) return *version;
+  return Status::InvalidFields({{"If-Match", "not an ETag this server issued"}});
+}
+
+Result<ApiCall::Page> ApiCall::Paging() const {
+  Page page;
+  std::vector<FieldError> errors;
+  if (const auto limit = Query("limit")) {
+    const auto value = ParsePositive(*limit);
+    if (!value || *value > 200) {
+      errors.push_back({"limit", "expected a whole number from 1 to 200"});
+    } else {
+      page.limit = static_cast<int>(*value);
+    }
+  }
+  if (const auto offset = Query("offset")) {
+    if (*offset == "0") {
+      page.offset = 0;
+    } else if (const auto value = ParsePositive(*offset)) {
+      page.offset = *value;
+    } else {
+      errors.push_back({"offset", "expected a whole number, 0 or more"});
+    }
+  }
+  if (!errors.empty()) return Status::InvalidFields(std::move(errors));
+  return page;
+}
+
+void ApiRouter::Add(ApiRoute route) {
+  patterns_.push_back(SplitPattern(route.pattern));
+  routes_.push_back(std::move(route));
+}
+
+std::optional<ApiRouter::Match> ApiRouter::Find(std::string_view method,
+                                                const std::vector<std::string>& segments) const {
+  std::optional<Match> found;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const auto& parts = patterns_[i];
+    if (parts.size() != segments.size()) continue;
+    std::vector<std::pair<std::string, std::string>> params;
+    bool matches = true;
+    for (size_t j = 0; j < parts.size() && matches; ++j) {
+      if (IsParameter(parts[j])) {
+        if (segments[j].empty()) {
+          matches = false;
+        } else {
+          params.emplace_back(parts[j].substr(1, parts[j].size() - 2), segments[j]);
+        }
+      } else {
+        matches = parts[j] == segments[j];
+      }
+    }
+    if (!matches) continue;
+    if (!found) found.emplace();
+    found->allowed.push_back(routes_[i].method);
+    if (routes_[i].method == method && found->route == nullptr) {
+      found->route = &routes_[i];
+      found->params = std::move(params);
+    }
+  }
+  return found;
+}
+
+}  // namespace corium::http

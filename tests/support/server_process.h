@@ -1,0 +1,62 @@
+// ServerProcess: the real `corium serve` binary, started for a black-box test on an ephemeral
+// loopback port over a fresh database (a new SQLite data directory, or a new schema on the test
+// PostgreSQL server), and stopped with SIGTERM at the end. Its standard output is collected, so a
+// test can read the port, the setup token and the demo sign-in.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "corium/store/sql.h"
+
+namespace corium::testing {
+
+struct ServerConfig {
+  store::Dialect dialect = store::Dialect::kSqlite;
+  bool demo = true;  // start with the demo clinic and its sign-ins
+  std::vector<std::string> extra_args{};
+};
+
+class ServerProcess {
+ public:
+  // Starts the server and waits until it listens; throws std::runtime_error when it cannot.
+  explicit ServerProcess(ServerConfig config = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  unsigned short port() const { return port_; }
+  std::string output() const;
+  // The one-time setup token printed at first start, when no account exists.
+  std::optional<std::string> setup_token() const;
+  const std::filesystem::path& data_dir() const { return data_dir_; }
+  // The --postgres connection string, or the SQLite file.
+  const std::string& database() const { return database_; }
+  bool alive() const;
+  // SIGTERM, then waits; returns the exit status (128 + signal when killed by one).
+  int Stop();
+
+ private:
+  void ReadOutput(int fd);
+
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+  std::filesystem::path data_dir_;
+  std::string database_;
+  std::string schema_;  // PostgreSQL: dropped at the end
+  mutable std::mutex mutex_;
+  std::string output_;
+  std::thread reader_;
+};
+
+// The demo password and a few demo sign-ins by role (cli/demo_accounts.cpp).
+std::string DemoPassword();
+std::string DemoEmail(const std::string& role);
+
+}  // namespace corium::testing
