@@ -125,10 +125,11 @@ class ClinicApiTest : public ::testing::TestWithParam<store::Dialect> {
     std::string out;
     for (const char c : text) {
       const bool digit = c >= '0' && c <= '9';
-      if (!digit)
+      if (!digit) {
         out += c;
-      else if (out.empty() || out.back() != '#')
+      } else if (out.empty() || out.back() != '#') {
         out += '#';
+      }
     }
     return out;
   }

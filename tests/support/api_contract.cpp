@@ -29,8 +29,9 @@ std::string OpenApiMismatch(const std::string& method, const std::string& patter
   if (valid.ok()) return "";
   std::string out =
       method + " " + pattern + " " + std::to_string(response.status) + ": " + valid.message();
-  for (const FieldError& error : valid.field_errors())
+  for (const FieldError& error : valid.field_errors()) {
     out += "; " + error.path + ": " + error.message;
+  }
   return out;
 }
 

@@ -138,9 +138,10 @@ int RunServe(const ServeOptions& options) {
 
   std::error_code ec;
   std::filesystem::create_directories(options.data_dir, ec);
-  if (ec)
+  if (ec) {
     return Fail(Status::Unavailable("cannot create " + options.data_dir + ": " + ec.message()),
                 kFailed);
+  }
   const security::SodiumPasswordHasher hasher(options.fast_password_hashing
                                                   ? security::PasswordHashParams::Minimum()
                                                   : security::PasswordHashParams{});

@@ -43,8 +43,9 @@ Result<app::Id> ApiCall::PathId(std::string_view name) const {
 
 Result<std::int64_t> ApiCall::IfMatch() const {
   const auto header = request.headers.Find("If-Match");
-  if (!header)
+  if (!header) {
     return Status::InvalidFields({{"If-Match", "required: the ETag of the version you read"}});
+  }
   std::string_view text = *header;
   if (text.starts_with("W/")) text.remove_prefix(2);
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {

@@ -64,8 +64,9 @@ Response ProblemFor(const Status& status, bool had_if_match, std::string_view wh
     spdlog::error("{}: {}", what, status.ToString());
     if (code < 500) return ProblemResponse(code, "The request clashes with the stored records.");
   }
-  if (code == 412)
+  if (code == 412) {
     return ProblemResponse(412, "The record changed since you read it; reload it and try again.");
+  }
   return ProblemResponse(code, status);
 }
 

@@ -49,12 +49,14 @@ Result<Target> ParseTarget(std::string_view raw) {
   if (raw.empty() || raw.front() != '/') {
     return Status::InvalidArgument("the request target must be a path starting with '/'");
   }
-  if (raw.size() > kMaxTargetLength)
+  if (raw.size() > kMaxTargetLength) {
     return Status::InvalidArgument("the request target is too long");
+  }
   for (const char c : raw) {
-    if (!IsTargetChar(c))
+    if (!IsTargetChar(c)) {
       return Status::InvalidArgument(
           "the request target has a raw control, space or non-ASCII byte");
+    }
   }
   const size_t question = raw.find('?');
   const std::string_view raw_path = raw.substr(0, question);

@@ -102,8 +102,9 @@ void BuildZones(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems, 
     zone.typical = RangeOf(entry, "typical_mm");
     zone.cap = entry.OptionalMillimetres("cap_mm");
     zone.scar_cap = entry.OptionalMillimetres("scar_cap_mm");
-    if (zone.cap && !zone.typical)
+    if (zone.cap && !zone.typical) {
       entry.Problem("typical_mm", "a zone with a cap needs a typical range");
+    }
     if (zone.cap && zone.scar_cap && *zone.scar_cap < *zone.cap) {
       entry.Problem("scar_cap_mm", "the scar cap must not be below the zone's cap");
     }
