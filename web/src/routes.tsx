@@ -1,0 +1,28 @@
+// Every screen of the signed-in app, by path; the first match wins. Add a screen here, and to the
+// navigation in components/AppShell.tsx when it is a main screen.
+
+import type { FunctionComponent } from 'preact';
+import type { RouteParams } from './router';
+import { ClientChartScreen } from './screens/ClientChartScreen';
+import { ClientsScreen } from './screens/ClientsScreen';
+import { ConsultationScreen } from './screens/ConsultationScreen';
+import { NewClientScreen } from './screens/NewClientScreen';
+import { TodayScreen } from './screens/TodayScreen';
+
+export interface ScreenProps {
+  params: RouteParams;
+  search: URLSearchParams;
+}
+
+export interface Route {
+  path: string;
+  screen: FunctionComponent<ScreenProps>;
+}
+
+export const routes: Route[] = [
+  { path: '/', screen: TodayScreen },
+  { path: '/clients', screen: ClientsScreen },
+  { path: '/clients/new', screen: NewClientScreen },
+  { path: '/clients/:client_id', screen: ClientChartScreen },
+  { path: '/clients/:client_id/consultation', screen: ConsultationScreen },
+];

@@ -1,0 +1,5 @@
+import type { ScreenProps } from '../routes';
+
+export function ClientChartScreen(_props: ScreenProps) {
+  return <h1>ClientChartScreen</h1>;
+}

@@ -1,0 +1,5 @@
+import type { ScreenProps } from '../routes';
+
+export function TodayScreen(_props: ScreenProps) {
+  return <h1>TodayScreen</h1>;
+}
