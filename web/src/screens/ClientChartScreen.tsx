@@ -1,5 +1,53 @@
+import { loadVocabulary } from '../api/knowledge';
+import { buildTimeline } from '../chart/timeline';
+import { loadClientRecord } from '../chart/loadClientRecord';
+import { ClientBanner } from '../components/ClientBanner';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Link } from '../components/Link';
+import { Timeline } from '../components/Timeline';
+import { useLoad } from '../components/useAsync';
 import type { ScreenProps } from '../routes';
+import { useCan } from '../session';
 
-export function ClientChartScreen(_props: ScreenProps) {
-  return <h1>ClientChartScreen</h1>;
+/** One client's chart: the banner, what can be done next, and the timeline of the record. */
+export function ClientChartScreen({ params }: ScreenProps) {
+  const can = useCan();
+  const clientId = params['client_id']!;
+  const record = useLoad(() => loadClientRecord(clientId), [clientId]);
+  const vocabulary = useLoad(() => loadVocabulary().catch(() => null), []);
+  if (record.error) return <ErrorMessage report={record.error} />;
+  if (!record.data) return <p class="muted">Loading…</p>;
+  const { client, parts, chartReadable } = record.data;
+  const latestPhoto = [...parts.photos].filter((photo) => photo.kind === 'baseline').sort((a, b) => b.taken_at - a.taken_at)[0];
+  return (
+    <>
+      <ClientBanner
+        client={client}
+        latestIntake={parts.intakes[parts.intakes.length - 1]}
+        latestScreening={parts.screenings[parts.screenings.length - 1]}
+        photo={latestPhoto}
+        vocabulary={vocabulary.data}
+      />
+      <div class="actions no-print">
+        {can('record_intake') && can('screen') && (
+          <Link href={`/clients/${client.id}/consultation`} class="button primary">
+            Start consultation
+          </Link>
+        )}
+        {can('record_intake') && !can('screen') && (
+          <Link href={`/clients/${client.id}/consultation`} class="button primary">
+            Record intake
+          </Link>
+        )}
+      </div>
+      <section class="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Record</h2>
+        {chartReadable ? (
+          <Timeline entries={buildTimeline(client.id, parts)} />
+        ) : (
+          <p class="muted">Your role does not include reading the clinical record.</p>
+        )}
+      </section>
+    </>
+  );
 }
