@@ -5,8 +5,11 @@ import type { FunctionComponent } from 'preact';
 import type { RouteParams } from './router';
 import { ClientChartScreen } from './screens/ClientChartScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
+import { ConsentScreen } from './screens/ConsentScreen';
 import { ConsultationScreen } from './screens/ConsultationScreen';
 import { NewClientScreen } from './screens/NewClientScreen';
+import { PlanScreen } from './screens/PlanScreen';
+import { ScreeningScreen } from './screens/ScreeningScreen';
 import { TodayScreen } from './screens/TodayScreen';
 
 export interface ScreenProps {
@@ -25,4 +28,7 @@ export const routes: Route[] = [
   { path: '/clients/new', screen: NewClientScreen },
   { path: '/clients/:client_id', screen: ClientChartScreen },
   { path: '/clients/:client_id/consultation', screen: ConsultationScreen },
+  { path: '/clients/:client_id/screenings/:screening_id', screen: ScreeningScreen },
+  { path: '/clients/:client_id/screenings/:screening_id/plan', screen: PlanScreen },
+  { path: '/clients/:client_id/plans/:plan_id/consent', screen: ConsentScreen },
 ];

@@ -6,15 +6,24 @@ import { useId } from 'preact/hooks';
 interface FieldFrameProps {
   id: string;
   label: string;
+  context?: string | undefined;
   help?: string | undefined;
   error?: string | undefined;
   children: ComponentChildren;
 }
 
-function FieldFrame({ id, label, help, error, children }: FieldFrameProps) {
+/** Words read before the label by screen readers only, e.g. the medication a 'Last dose' belongs to. */
+function Context({ text }: { text?: string | undefined }) {
+  return text ? <span class="visually-hidden">{text}: </span> : null;
+}
+
+function FieldFrame({ id, label, context, help, error, children }: FieldFrameProps) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
+      <label for={id}>
+        <Context text={context} />
+        {label}
+      </label>
       {children}
       {help && <p class="help" id={`${id}-help`}>{help}</p>}
       {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
@@ -29,6 +38,7 @@ function describedBy(id: string, help?: string, error?: string): string | undefi
 
 interface TextFieldProps {
   label: string;
+  context?: string | undefined;
   value: string;
   onInput: (value: string) => void;
   type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'number' | 'search';
@@ -42,10 +52,10 @@ interface TextFieldProps {
   step?: string;
 }
 
-export function TextField({ label, value, onInput, type = 'text', help, error, ...rest }: TextFieldProps) {
+export function TextField({ label, context, value, onInput, type = 'text', help, error, ...rest }: TextFieldProps) {
   const id = useId();
   return (
-    <FieldFrame id={id} label={label} help={help} error={error}>
+    <FieldFrame id={id} label={label} context={context} help={help} error={error}>
       <input
         id={id}
         // Preact types each input type separately; the union of the types this field offers is safe.
@@ -123,13 +133,14 @@ export function SelectField({ label, value, onChange, options, help, error, requ
 
 interface CheckboxProps {
   label: string;
+  context?: string | undefined;
   checked: boolean;
   onChange: (checked: boolean) => void;
   help?: string | undefined;
   error?: string | undefined;
 }
 
-export function Checkbox({ label, checked, onChange, help, error }: CheckboxProps) {
+export function Checkbox({ label, context, checked, onChange, help, error }: CheckboxProps) {
   const id = useId();
   return (
     <div class={error ? 'check has-error' : 'check'}>
@@ -140,7 +151,10 @@ export function Checkbox({ label, checked, onChange, help, error }: CheckboxProp
         aria-describedby={describedBy(id, help, error)}
         onChange={(event) => onChange((event.currentTarget as HTMLInputElement).checked)}
       />
-      <label for={id}>{label}</label>
+      <label for={id}>
+        <Context text={context} />
+        {label}
+      </label>
       {help && <p class="help" id={`${id}-help`}>{help}</p>}
       {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
     </div>

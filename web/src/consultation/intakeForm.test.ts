@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from '../api/types';
 import { toConsultRequest, emptyRequestForm } from './consultRequest';
-import { emptyAnswers, emptyIntakeForm, entryError, intakeClaims, toIntakeHistory } from './intakeForm';
+import { emptyAnswers, emptyIntakeForm, entryError, fromIntakeHistory, intakeClaims, toIntakeHistory } from './intakeForm';
 
 const vocabulary = {
   kb: { version: 'test', digest: 'sha256:0' },
@@ -74,5 +74,19 @@ describe('toConsultRequest', () => {
   it('states the device as entered', () => {
     const body = toConsultRequest({ indication: 'wrinkles', zones: ['cheeks'], deviceKind: 'pen', deviceCleared: true, deviceMaxDepth: '2.5', needleMaterial: 'titanium' });
     expect(body.device).toEqual({ kind: 'pen', cleared: true, max_depth_mm: 2.5, needle_material: 'titanium' });
+  });
+});
+
+describe('fromIntakeHistory', () => {
+  it('gives back the form that writes the same history', () => {
+    const history = {
+      client: { birth_date: '1990-05-01', fitzpatrick: 2, pregnant: false, breastfeeding: true },
+      conditions: [{ code: 'active_acne', zones: ['forehead'] }, { code: 'diabetes', controlled: true }],
+      medications: [{ code: 'isotretinoin', current: false, last_dose: '2026-04-01' }],
+      allergies: [{ code: 'lidocaine' }],
+      procedures: [{ code: 'microneedling', date: '2026-10-30', zones: ['cheeks'], depth_mm: 1 }],
+    };
+    const form = fromIntakeHistory(history, null);
+    expect(toIntakeHistory('1990-05-01', form, vocabulary).history).toEqual(history);
   });
 });

@@ -107,3 +107,24 @@ export function intakeClaims(path: string, refs: Record<string, EntryRef>): bool
   const prefix = /^(\w+\[\d+\])/.exec(path)?.[1];
   return prefix !== undefined && prefix in refs;
 }
+
+/** The form filled from an earlier revision, so a returning client's history is only corrected. */
+export function fromIntakeHistory(history: IntakeHistory, fitzpatrick: number | null): IntakeForm {
+  const form = emptyIntakeForm(history.client?.fitzpatrick ?? fitzpatrick);
+  form.pregnant = history.client?.pregnant ?? false;
+  form.breastfeeding = history.client?.breastfeeding ?? false;
+  for (const category of kCategories) {
+    for (const entry of (history[category] ?? []) as Record<string, unknown>[]) {
+      const answers = emptyAnswers();
+      if (Array.isArray(entry['zones'])) answers.zones = entry['zones'] as string[];
+      if (typeof entry['resolved'] === 'string') answers.resolved = entry['resolved'];
+      if (typeof entry['controlled'] === 'boolean') answers.controlled = entry['controlled'];
+      if (typeof entry['current'] === 'boolean') answers.current = entry['current'];
+      if (typeof entry['last_dose'] === 'string') answers.last_dose = entry['last_dose'];
+      if (typeof entry['date'] === 'string') answers.date = entry['date'];
+      if (typeof entry['depth_mm'] === 'number') answers.depth_mm = String(entry['depth_mm']);
+      form.entries[category][String(entry['code'])] = answers;
+    }
+  }
+  return form;
+}
