@@ -27,6 +27,8 @@ export interface Server {
   accounts: Record<string, string>;
   /** Every line the server printed, for the setup token and for diagnosis. */
   output: string[];
+  /** The one-time setup token a server without accounts prints at first start. */
+  setupToken: string | null;
   stop: () => Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Ser
   const child: ChildProcess = spawn(coriumBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const accounts: Record<string, string> = {};
+  let setupToken: string | null = null;
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`corium serve did not start:\n${output.join('\n')}`)), 60_000);
     let pending = '';
@@ -46,6 +49,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Ser
       pending = lines.pop() ?? '';
       for (const line of lines) {
         output.push(line);
+        if (output[output.length - 2]?.includes('one-time setup token')) setupToken = line.trim();
         const account = /^\s+(\S+@\S+)\s+\((\w+)\)/.exec(line);
         if (account) accounts[account[2]!] = account[1]!;
         const listening = /Corium is listening on (http:\/\/\S+)/.exec(line);
@@ -62,6 +66,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Ser
   return {
     url,
     accounts,
+    setupToken,
     output,
     stop: async () => {
       if (child.exitCode === null) {
@@ -160,5 +165,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 /** Writes docs/screenshots/<name>.png when CORIUM_SCREENSHOTS=1 asks for it. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env['CORIUM_SCREENSHOTS'] !== '1') return;
+  // The focus ring belongs on screen, not in the user guide's pictures.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: join(kRepoRoot, 'docs', 'screenshots', `${name}.png`), fullPage: false });
 }

@@ -102,6 +102,7 @@ step('the intake records recent waxing, and the screening defers', async () => {
   await page.getByLabel('Device', { exact: true }).selectOption('pen');
   await page.getByLabel("Device's maximum depth (mm)").fill('2.5');
   await expectAccessible('Consultation intake');
+  await page.getByLabel('Waxing', { exact: true }).evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'intake');
 
   await page.getByRole('button', { name: 'Record intake and screen' }).click();
@@ -170,6 +171,7 @@ step('the physician plans the treatable zone on the zone map', async () => {
   await page.getByLabel('Number of sessions').fill('3');
   await page.getByLabel('Days between sessions').fill('28');
   await expectAccessible('Plan');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'plan');
   await page.getByRole('button', { name: 'Save plan and go to consent' }).click();
   await page.getByRole('heading', { name: 'What the client agrees to' }).waitFor();

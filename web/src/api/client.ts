@@ -17,6 +17,8 @@ export interface Versioned<T> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+const kPublicPaths = new Set(['/session', '/setup']);
+
 let csrfToken = '';
 let onSignedOut: () => void = () => {};
 
@@ -53,7 +55,8 @@ async function send(method: Method, path: string, body?: unknown, ifMatch?: stri
       problemBody = null;
     }
     const report = reportProblem(parseProblem(response.status, problemBody));
-    if (report.signedOut && path !== '/session') onSignedOut();
+    // A refused sign-in or setup is an answer to show on that form, not a session that ended.
+    if (report.signedOut && !kPublicPaths.has(path)) onSignedOut();
     throw new ApiError(report);
   }
   return response;

@@ -7,6 +7,7 @@ interface FieldFrameProps {
   id: string;
   label: string;
   context?: string | undefined;
+  hideLabel?: boolean | undefined;
   help?: string | undefined;
   error?: string | undefined;
   children: ComponentChildren;
@@ -17,10 +18,10 @@ function Context({ text }: { text?: string | undefined }) {
   return text ? <span class="visually-hidden">{text}: </span> : null;
 }
 
-function FieldFrame({ id, label, context, help, error, children }: FieldFrameProps) {
+function FieldFrame({ id, label, context, hideLabel, help, error, children }: FieldFrameProps) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>
+      <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>
         <Context text={context} />
         {label}
       </label>
@@ -39,6 +40,8 @@ function describedBy(id: string, help?: string, error?: string): string | undefi
 interface TextFieldProps {
   label: string;
   context?: string | undefined;
+  /** For inputs whose column heading already says what they are. */
+  hideLabel?: boolean;
   value: string;
   onInput: (value: string) => void;
   type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'number' | 'search';
@@ -52,10 +55,10 @@ interface TextFieldProps {
   step?: string;
 }
 
-export function TextField({ label, context, value, onInput, type = 'text', help, error, ...rest }: TextFieldProps) {
+export function TextField({ label, context, hideLabel, value, onInput, type = 'text', help, error, ...rest }: TextFieldProps) {
   const id = useId();
   return (
-    <FieldFrame id={id} label={label} context={context} help={help} error={error}>
+    <FieldFrame id={id} label={label} context={context} hideLabel={hideLabel} help={help} error={error}>
       <input
         id={id}
         // Preact types each input type separately; the union of the types this field offers is safe.

@@ -33,7 +33,9 @@ export function FirstRunSetup({ onDone }: { onDone: (session: SessionInfo) => vo
           Create the clinic and its first administrator. The setup token was printed by the server when it first
           started.
         </p>
-        <ErrorMessage report={submit.error} />
+        <ErrorMessage
+          report={submit.error?.status === 401 ? { ...submit.error, message: 'The setup token is not right, or it has already been used.' } : submit.error}
+        />
         <TextField label="Setup token" value={form.setup_token} onInput={set('setup_token')} required error={error('setup_token')} />
         <TextField label="Clinic name" value={form.clinic_name} onInput={set('clinic_name')} required error={error('clinic_name')} />
         <TextField label="Time zone" value={form.time_zone} onInput={set('time_zone')} required help="IANA name, e.g. America/Denver." error={error('time_zone')} />

@@ -99,10 +99,10 @@ export function PlanScreen({ params }: ScreenProps) {
                     <Checkbox label={labelOf(vocabulary.zones, zone.zone)} checked={zone.included} onChange={(included) => setZone(zone.zone, { included })} error={zoneError(zone.zone, 'zone')} />
                   </td>
                   <td>
-                    <TextField label="Shallowest (mm)" context={labelOf(vocabulary.zones, zone.zone)} type="number" step="0.05" min="0" value={zone.min} onInput={(min) => setZone(zone.zone, { min })} error={zoneError(zone.zone, 'min')} />
+                    <TextField label="Shallowest (mm)" hideLabel context={labelOf(vocabulary.zones, zone.zone)} type="number" step="0.05" min="0" value={zone.min} onInput={(min) => setZone(zone.zone, { min })} error={zoneError(zone.zone, 'min')} />
                   </td>
                   <td>
-                    <TextField label="Deepest (mm)" context={labelOf(vocabulary.zones, zone.zone)} type="number" step="0.05" min="0" value={zone.max} onInput={(max) => setZone(zone.zone, { max })} error={zoneError(zone.zone, 'max')} />
+                    <TextField label="Deepest (mm)" hideLabel context={labelOf(vocabulary.zones, zone.zone)} type="number" step="0.05" min="0" value={zone.max} onInput={(max) => setZone(zone.zone, { max })} error={zoneError(zone.zone, 'max')} />
                   </td>
                 </tr>
               ))}
