@@ -34,7 +34,7 @@ export function ClientsScreen({ search }: ScreenProps) {
       </div>
       <form class="card search-form" role="search" onSubmit={onSearch}>
         <div class="grid-3 align-end">
-          <TextField label="Name" type="search" value={name} onInput={setName} help="Part of the given or family name." error={clients.error?.fields['q']} />
+          <TextField label="Name, or part of it" type="search" value={name} onInput={setName} error={clients.error?.fields['q']} />
           <TextField label="Birth date" type="date" value={born} onInput={setBorn} error={clients.error?.fields['birth_date']} />
           <div class="field">
             <button type="submit" class="button primary">
