@@ -38,9 +38,9 @@ export async function loadClientRecord(clientId: string): Promise<ClientRecord> 
     itemsOr<Photo>(`/clients/${clientId}/photos?limit=200`),
     itemsOr<AdverseEventSummary>(`/clients/${clientId}/adverse-events?limit=200`),
   ]);
-  // The chart gains members as parts are added to it (contracts: "parts added later appear as new members").
+  const outcomes = (await Promise.all(plans.map((plan) => itemsOr<OutcomeSummary>(`/plans/${plan.id}/outcome-assessments?limit=200`)))).flat();
+  // Consents have no list of their own yet; the chart gains members as parts are added to it.
   const consents = Array.isArray(chart['consents']) ? (chart['consents'] as Consent[]) : [];
-  const outcomes = Array.isArray(chart['outcomes']) ? (chart['outcomes'] as OutcomeSummary[]) : [];
   return {
     client: chart.client,
     parts: { intakes: chart.intakes, screenings: chart.screenings, plans, consents, sessions, photos, adverseEvents, outcomes },

@@ -25,3 +25,10 @@ describe('buildTimeline', () => {
     expect(dayToSeconds('1970-01-02')).toBe(86400 + 12 * 3600);
   });
 });
+
+describe('outcomes on the timeline', () => {
+  it('name their time point, scale and score', () => {
+    const [entry] = buildTimeline(2, { ...none, outcomes: [{ id: 5, plan_id: 1, scale: 'gags', score: 12, time_point: 'month_3', assessed_on: '2026-11-01' }] });
+    expect(entry).toMatchObject({ title: 'Outcome, month 3: gags 12', day: '2026-11-01', href: '/outcome-assessments/5' });
+  });
+});

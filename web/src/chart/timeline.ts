@@ -23,8 +23,10 @@ export interface AdverseEventSummary {
 export interface OutcomeSummary {
   id: number;
   plan_id: number;
-  assessed_on?: string;
-  created_at?: number;
+  scale: string;
+  score: number;
+  time_point: string;
+  assessed_on: string;
 }
 
 export interface TimelineParts {
@@ -95,10 +97,9 @@ export function buildTimeline(clientId: number, parts: TimelineParts): TimelineE
       href: `/adverse-events/${event.id}`,
     })),
     ...parts.outcomes.map((outcome): TimelineEntry => ({
-      key: `outcome-${outcome.id}`, kind: 'outcome',
-      at: outcome.created_at ?? (outcome.assessed_on ? dayToSeconds(outcome.assessed_on) : 0),
-      ...(outcome.assessed_on ? { day: outcome.assessed_on } : {}),
-      title: 'Outcome assessment', href: `/outcome-assessments/${outcome.id}`,
+      key: `outcome-${outcome.id}`, kind: 'outcome', at: dayToSeconds(outcome.assessed_on), day: outcome.assessed_on,
+      title: `Outcome, ${outcome.time_point.replace(/_/g, ' ')}: ${outcome.scale.replace(/_/g, ' ')} ${outcome.score}`,
+      href: `/outcome-assessments/${outcome.id}`,
     })),
   ];
   return entries.sort((a, b) => b.at - a.at || a.key.localeCompare(b.key));
