@@ -55,6 +55,13 @@ const Rule* KnowledgeBase::FindRule(const std::string& id) const {
   return nullptr;
 }
 
+const ConsentItem* KnowledgeBase::FindConsentItem(const std::string& id) const {
+  for (const ConsentItem& item : consent_items) {
+    if (item.id == id) return &item;
+  }
+  return nullptr;
+}
+
 const Jurisdiction& KnowledgeBase::JurisdictionFor(const std::string& code) const {
   const Jurisdiction* unknown = nullptr;
   for (const Jurisdiction& j : jurisdictions) {

@@ -206,6 +206,15 @@ struct Rule {
   std::optional<AnaestheticPolicy> anaesthetic_policy;
 };
 
+// An item of consent.yaml (brief §12.6): what the client reads and signs, in plain language.
+struct ConsentItem {
+  std::string id;  // CN-01…
+  std::string title;
+  std::string applies_when;
+  std::string text;
+  std::vector<std::string> sources;
+};
+
 struct KnowledgeBase {
   std::string version;
   std::string digest;  // "sha256:<hex>" of every file's name and bytes
@@ -218,11 +227,13 @@ struct KnowledgeBase {
   std::vector<Rule> rules;
   std::set<std::string> source_ids;
   std::set<std::string> consent_ids;
+  std::vector<ConsentItem> consent_items;  // in file order
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;
   const OutcomeScale* FindOutcomeScale(const Code& scale) const;
   const Rule* FindRule(const std::string& id) const;
+  const ConsentItem* FindConsentItem(const std::string& id) const;
   // The row for a jurisdiction code; unknown codes get the `unknown` row.
   const Jurisdiction& JurisdictionFor(const std::string& code) const;
   const EndpointPolicy* Endpoint() const;

@@ -193,6 +193,8 @@ void CollectDescriptive(const YamlDocument& doc, KnowledgeBase& kb, Problems& pr
     const std::string id = item.String("id");
     refs.Define("consent", id, doc, item.pointer());
     kb.consent_ids.insert(id);
+    kb.consent_items.push_back({id, item.String("title"), item.String("applies_when"),
+                                item.String("text"), item.Strings("sources")});
     UseSources(item, refs);
   }
   for (const NodeReader& conflict : root.Items("conflicts")) {
