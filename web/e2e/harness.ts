@@ -79,10 +79,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Ser
   };
 }
 
-/**
- * Whether the server has a route (any answer but 404 before signing in). FIXME: only for the endpoints
- * that reach main with the API issue (knowledge-base/vocabulary, today); drop once they are merged.
- */
+/** Whether the server has a route: any answer but 404 before signing in. */
 export async function hasEndpoint(server: Server, path: string): Promise<boolean> {
   const response = await fetch(`${server.url}/api/v1${path}`);
   return response.status !== 404;

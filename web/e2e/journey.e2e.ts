@@ -19,13 +19,14 @@ const journey = {
 };
 
 let stepFailed = false;
-let missing: string[] = [];
+// FIXME: drop once GET /api/v1/today is merged; until then the steps that need it are skipped.
+let hasToday = true;
 
 /** One step of the journey; once a step fails, the later ones are skipped rather than failing after it. */
-function step(name: string, body: () => Promise<void>): void {
+function step(name: string, body: () => Promise<void>, needsToday = false): void {
   test(name, async (context) => {
     if (stepFailed) context.skip();
-    if (missing.length > 0) context.skip(`the server lacks ${missing.join(', ')}`);
+    if (needsToday && !hasToday) context.skip('the server lacks GET /api/v1/today');
     try {
       await body();
     } catch (error) {
@@ -43,9 +44,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   browser.page.setDefaultTimeout(10_000);
-  for (const path of ['/knowledge-base/vocabulary', '/knowledge-base/rules', '/today']) {
-    if (!(await hasEndpoint(server, path))) missing.push(path);
-  }
+  hasToday = await hasEndpoint(server, '/today');
 });
 
 afterAll(async () => {
@@ -54,14 +53,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-step('a nurse signs in and sees Today', async () => {
+step('a nurse signs in', async () => {
+  await signIn(browser.page, server, server.accounts['nurse']!);
+});
+
+step('Today shows what needs the nurse', async () => {
   const { page } = browser;
-  await signIn(page, server, server.accounts['nurse']!);
   await page.getByRole('heading', { name: /^Today/ }).waitFor();
   await page.getByRole('region', { name: 'Sessions due' }).waitFor();
   await expectAccessible('Today');
   await screenshot(page, 'today');
-});
+}, true);
 
 step('the nurse registers a new client, corrected field by field', async () => {
   const { page } = browser;
@@ -152,7 +154,13 @@ step('a physician clears the client with a reason', async () => {
   const { page } = browser;
   await signOut(page);
   await signIn(page, server, server.accounts['physician']!);
-  await page.goto(`${server.url}${journey.screeningPath}`);
+  if (hasToday) {
+    // Today lists the client among those awaiting a prescriber's clearance.
+    await page.getByRole('region', { name: 'Awaiting clearance' }).getByRole('link', { name: journey.clientName }).click();
+    expect(new URL(page.url()).pathname).toBe(journey.screeningPath);
+  } else {
+    await page.goto(`${server.url}${journey.screeningPath}`);
+  }
   await page.getByRole('button', { name: 'Record override' }).click();
   await expect.poll(() => page.getByRole('alert').textContent()).toContain('Some fields need attention.');
   await page.getByLabel('Reason for the override').fill('Perioral zone left out of the plan until the waxing has healed; cheeks are clear.');
@@ -186,7 +194,10 @@ step('the physician plans the treatable zone on the zone map', async () => {
 
 step('the client signs the consent on screen, and it locks', async () => {
   const { page } = browser;
-  expect(await page.locator('.consent-items').textContent()).toContain('CN-01');
+  // The client reads the knowledge base's own words for each item.
+  const items = await page.locator('.consent-items').textContent();
+  expect(items).toContain('CN-01');
+  expect(items).toContain('Microneedling makes many tiny punctures');
   const sign = page.getByRole('button', { name: 'Sign and lock consent' });
   expect(await sign.isDisabled()).toBe(true);
   await page.getByLabel('I have read these items', { exact: false }).check();

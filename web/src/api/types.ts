@@ -144,11 +144,21 @@ export interface Plan {
   version: number;
 }
 
+export interface ConsentText {
+  id: string;
+  title: string;
+  applies_when: string;
+  text: string;
+  sources: string[];
+}
+
 export interface ConsentItems {
   plan_id: Id;
   client_id: Id;
   screening_id: Id;
   items: string[];
+  /** What the client reads and signs, in the order of `items`. */
+  texts: ConsentText[];
   text_version: string;
   text_digest: string;
 }

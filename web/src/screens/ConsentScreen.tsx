@@ -12,16 +12,9 @@ import { formatInstant } from '../format';
 import type { ScreenProps } from '../routes';
 import { useCan } from '../session';
 
-/** Consent texts, when the API sends them beside the item ids. */
-interface ConsentText {
-  id: string;
-  title?: string;
-  text?: string;
-}
-
 interface Loaded {
   client: Client;
-  items: ConsentItems & { texts?: ConsentText[] };
+  items: ConsentItems;
 }
 
 async function load(clientId: string, planId: string): Promise<Loaded> {
@@ -68,7 +61,7 @@ export function ConsentScreen({ params }: ScreenProps) {
   if (!loaded.data) return <p class="muted">Loading…</p>;
   const { client, items } = loaded.data;
   const name = signerName ?? `${client.given_name} ${client.family_name}`;
-  const texts = new Map((items.texts ?? []).map((text) => [text.id, text]));
+  const texts = new Map(items.texts.map((text) => [text.id, text]));
   const fields = submit.error?.fields ?? {};
 
   const onSubmit = (event: Event) => {
@@ -102,14 +95,15 @@ export function ConsentScreen({ params }: ScreenProps) {
             const text = texts.get(id);
             return (
               <li key={id}>
-                <strong>{id}</strong>
-                {text?.title && <> {text.title}</>}
-                {text?.text && <p>{text.text}</p>}
+                <h3>
+                  {text?.title ?? id} <span class="muted small">({id})</span>
+                </h3>
+                {text && <p>{text.text}</p>}
               </li>
             );
           })}
         </ol>
-        {texts.size === 0 && <p class="muted small">Read each item's text (knowledge base {items.text_version}) with the client before signing.</p>}
+        <p class="muted small">Wording of knowledge base {items.text_version}; read each item with the client before signing.</p>
       </section>
       {signed ? (
         <SignedConsent consent={signed} client={client} />

@@ -5,10 +5,9 @@ import { unclaimedFieldMessages } from '../api/problem';
 import type { Client, IntakeRecord, Page, Screening, Vocabulary } from '../api/types';
 import { ConsultationSteps } from '../components/ConsultationSteps';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Checkbox, SelectField, TextField } from '../components/Fields';
 import { IntakeFormFields } from '../components/IntakeFormFields';
+import { TreatmentRequestFields } from '../components/TreatmentRequestFields';
 import { useLoad, useSubmit } from '../components/useAsync';
-import { ZoneChecklist } from '../components/ZoneChecklist';
 import { emptyRequestForm, toConsultRequest, type RequestForm } from '../consultation/consultRequest';
 import { emptyIntakeForm, fromIntakeHistory, intakeClaims, toIntakeHistory, type EntryRef, type IntakeForm } from '../consultation/intakeForm';
 import { navigate } from '../router';
@@ -32,24 +31,6 @@ async function loadStart(clientId: string): Promise<Start> {
 
 /** Which request the last failure came from: the intake and the screening name fields differently. */
 type FailedStep = 'intake' | 'screening';
-
-function RequestFields({ vocabulary, form, onChange, fields }: { vocabulary: Vocabulary; form: RequestForm; onChange: (form: RequestForm) => void; fields: Record<string, string> }) {
-  const options = (items: { code: string; label: string }[]) => items.map((item) => ({ value: item.code, label: item.label }));
-  const zonesError = Object.entries(fields).filter(([path]) => path.startsWith('requests[0].zones')).map(([, message]) => message).join(' ') || undefined;
-  return (
-    <fieldset>
-      <legend>Treatment asked for today</legend>
-      <SelectField label="Indication" value={form.indication} onChange={(indication) => onChange({ ...form, indication })} options={options(vocabulary.indications)} placeholder="Choose…" required error={fields['requests[0].indication'] ?? fields['requests']} />
-      <ZoneChecklist legend="Zones to treat" zones={vocabulary.zones} selected={form.zones} onChange={(zones) => onChange({ ...form, zones })} error={zonesError} />
-      <div class="grid-2">
-        <SelectField label="Device" value={form.deviceKind} onChange={(deviceKind) => onChange({ ...form, deviceKind })} options={options(vocabulary.device_kinds)} placeholder="Not chosen yet" error={fields['device.kind']} />
-        <SelectField label="Needle material" value={form.needleMaterial} onChange={(needleMaterial) => onChange({ ...form, needleMaterial })} options={options(vocabulary.needle_materials)} placeholder="Not known" error={fields['device.needle_material']} />
-        <TextField label="Device's maximum depth (mm)" type="number" step="0.05" min="0" value={form.deviceMaxDepth} onInput={(deviceMaxDepth) => onChange({ ...form, deviceMaxDepth })} error={fields['device.max_depth_mm']} />
-        <Checkbox label="FDA-cleared device" checked={form.deviceCleared} onChange={(deviceCleared) => onChange({ ...form, deviceCleared })} error={fields['device.cleared']} />
-      </div>
-    </fieldset>
-  );
-}
 
 /** The consultation's first step: the client's history and today's request, then the engine screens it. */
 export function ConsultationScreen({ params }: ScreenProps) {
@@ -119,7 +100,7 @@ export function ConsultationScreen({ params }: ScreenProps) {
         {screens && (
           <section class="card">
             <h2>Request</h2>
-            <RequestFields vocabulary={vocabulary} form={request} onChange={setRequest} fields={requestFields} />
+            <TreatmentRequestFields vocabulary={vocabulary} form={request} onChange={setRequest} fields={requestFields} />
           </section>
         )}
         <div class="sticky-actions">

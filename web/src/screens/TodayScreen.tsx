@@ -1,25 +1,14 @@
-import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
 import type { Today } from '../api/types';
 import { Badge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Link } from '../components/Link';
+import { TodayList } from '../components/TodayList';
 import { useLoad } from '../components/useAsync';
 import { kDecisionWords } from '../consultation/decisionWords';
 import { formatDate, formatInstant, humanize } from '../format';
 import type { ScreenProps } from '../routes';
 import { useSession } from '../session';
-
-function Section({ title, empty, count, children }: { title: string; empty: string; count: number; children: ComponentChildren }) {
-  return (
-    <section class="card" aria-label={title}>
-      <h2>
-        {title} <span class="muted">({count})</span>
-      </h2>
-      {count === 0 ? <p class="empty">{empty}</p> : <ul class="list-plain">{children}</ul>}
-    </section>
-  );
-}
 
 /** The day at a glance: sessions due, clients awaiting clearance, open adverse events, lots near expiry. */
 export function TodayScreen(_props: ScreenProps) {
@@ -36,7 +25,7 @@ export function TodayScreen(_props: ScreenProps) {
       {today.loading && !data && <p class="muted">Loading…</p>}
       {data && (
         <div class="grid-2">
-          <Section title="Sessions due" empty="No sessions are due." count={data.sessions_due.length}>
+          <TodayList title="Sessions due" empty="No sessions are due." count={data.sessions_due.length}>
             {data.sessions_due.map((due) => (
               <li key={`${due.plan_id}-${due.session_id ?? 'due'}`} class="spread">
                 <Link href={`/clients/${due.client_id}`}>{due.client_name}</Link>
@@ -46,8 +35,8 @@ export function TodayScreen(_props: ScreenProps) {
                 </span>
               </li>
             ))}
-          </Section>
-          <Section title="Awaiting clearance" empty="No client is waiting for a prescriber." count={data.awaiting_clearance.length}>
+          </TodayList>
+          <TodayList title="Awaiting clearance" empty="No client is waiting for a prescriber." count={data.awaiting_clearance.length}>
             {data.awaiting_clearance.map((waiting) => (
               <li key={waiting.screening_id} class="spread">
                 <Link href={`/clients/${waiting.client_id}/screenings/${waiting.screening_id}`}>{waiting.client_name}</Link>
@@ -57,8 +46,8 @@ export function TodayScreen(_props: ScreenProps) {
                 </span>
               </li>
             ))}
-          </Section>
-          <Section title="Open adverse events" empty="No adverse event is open." count={data.open_adverse_events.length}>
+          </TodayList>
+          <TodayList title="Open adverse events" empty="No adverse event is open." count={data.open_adverse_events.length}>
             {data.open_adverse_events.map((event) => (
               <li key={event.event_id}>
                 <div class="spread">
@@ -71,8 +60,8 @@ export function TodayScreen(_props: ScreenProps) {
                 <p class="muted">{event.summary}</p>
               </li>
             ))}
-          </Section>
-          <Section title="Lots near expiry" empty="No lot expires soon." count={data.expiring_lots.length}>
+          </TodayList>
+          <TodayList title="Lots near expiry" empty="No lot expires soon." count={data.expiring_lots.length}>
             {data.expiring_lots.map((lot) => (
               <li key={`${lot.kind}-${lot.lot_id}`} class="spread">
                 <span>
@@ -81,7 +70,7 @@ export function TodayScreen(_props: ScreenProps) {
                 <span>expires {formatDate(lot.expires)}</span>
               </li>
             ))}
-          </Section>
+          </TodayList>
         </div>
       )}
     </>
