@@ -93,6 +93,12 @@ export function ZoneMap({ zones, decided, planned }: ZoneMapProps) {
         ) : (
           <p class="muted">Point at, focus or tap a zone to see what limits it.</p>
         )}
+        <ul class="zone-legend" aria-label="Colours of the map">
+          <li><span class="swatch zone-ok" aria-hidden="true" /> {kZoneStatusWords.ok}</li>
+          <li><span class="swatch zone-deferred" aria-hidden="true" /> {kZoneStatusWords.deferred}</li>
+          <li><span class="swatch zone-blocked" aria-hidden="true" /> {kZoneStatusWords.blocked} or {kZoneStatusWords.out_of_scope.toLowerCase()}</li>
+          <li><span class="swatch swatch-planned" aria-hidden="true" /> In the plan</li>
+        </ul>
         <p class="help">Numbers on the map are the deepest setting allowed, in millimetres.</p>
         {unmapped.length > 0 && (
           <ul class="list-plain">
