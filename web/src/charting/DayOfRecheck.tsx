@@ -7,7 +7,8 @@ import { Badge } from '../components/Badge';
 import { DecisionSummary } from '../components/DecisionSummary';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSubmit } from '../components/useAsync';
-import { kEffectWords } from '../consultation/decisionWords';
+import { OverrideForm } from '../components/OverrideForm';
+import { kEffectWords, screeningAllowsPlanning } from '../consultation/decisionWords';
 import { formatInstant } from '../format';
 
 interface DayOfRecheckProps {
@@ -15,10 +16,13 @@ interface DayOfRecheckProps {
   screening: Screening | null;
   device: { kind: string; cleared: boolean; max_depth_mm: number } | null;
   canScreen: boolean;
+  canOverride: boolean;
+  /** The server's message about today's screening when charting was refused for it. */
+  error?: string | undefined;
   onScreened: (screening: Screening) => void;
 }
 
-export function DayOfRecheck({ plan, screening, device, canScreen, onScreened }: DayOfRecheckProps) {
+export function DayOfRecheck({ plan, screening, device, canScreen, canOverride, error, onScreened }: DayOfRecheckProps) {
   const submit = useSubmit();
   const recheck = () =>
     submit.run(async () => {
@@ -32,6 +36,7 @@ export function DayOfRecheck({ plan, screening, device, canScreen, onScreened }:
     <section class="card" aria-labelledby="recheck-heading">
       <h2 id="recheck-heading">Day-of re-check</h2>
       <ErrorMessage report={submit.error} />
+      {error && <p class="field-error" role="alert">{error}</p>}
       {screening ? (
         <>
           <p class="muted small">Screened today at {formatInstant(screening.screened_at)} on intake revision {screening.intake_id}.</p>
@@ -45,6 +50,15 @@ export function DayOfRecheck({ plan, screening, device, canScreen, onScreened }:
                 </li>
               ))}
             </ul>
+          )}
+          {screening.overrides.map((override) => (
+            <p key={override.id} class="alert alert-info">
+              Cleared by prescriber {override.prescriber_id} on {formatInstant(override.decided_at)}: {override.reason}
+            </p>
+          ))}
+          {canOverride && !screeningAllowsPlanning(screening.decision.decision, screening.overrides.length > 0) && (
+            <OverrideForm screeningId={screening.id}
+              onDone={(override) => onScreened({ ...screening, overrides: [...screening.overrides, override] })} />
           )}
         </>
       ) : (

@@ -9,7 +9,8 @@ import { useCan } from '../session';
 export function RecordActions({ clientId, parts }: { clientId: number; parts: TimelineParts }) {
   const can = useCan();
   const consented = new Set(parts.consents.map((consent) => consent.plan_id));
-  const plans = parts.plans.filter((plan) => plan.status === 'active' && consented.has(plan.id));
+  // The chart lists consents once it carries them; until then the server says when a plan has none.
+  const plans = parts.plans.filter((plan) => plan.status === 'active' && (parts.consents.length === 0 || consented.has(plan.id)));
   const drafts = parts.sessions.filter((session) => session.status === 'draft');
   return (
     <section class="card no-print" aria-labelledby="record-actions-heading">

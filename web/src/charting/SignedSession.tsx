@@ -20,6 +20,10 @@ export function SignedSession({ session, devices, products, steps, vocabulary }:
     const product = products.find((item) => item.id === id);
     return product ? `${product.name}, lot ${product.lot_number}` : `Product ${id}`;
   };
+  const stepOrder = (code: string) => {
+    const at = steps.findIndex((step) => step.step === code);
+    return at < 0 ? steps.length : at;
+  };
   const stepLabel = (code: string) => steps.find((step) => step.step === code)?.label ?? humanize(code);
   return (
     <section class="card locked" aria-labelledby="signed-session-heading">
@@ -50,7 +54,7 @@ export function SignedSession({ session, devices, products, steps, vocabulary }:
       </div>
       <h3>Checklist</h3>
       <ul class="list-plain">
-        {session.checklist.map((tick) => (
+        {[...session.checklist].sort((a, b) => stepOrder(a.step) - stepOrder(b.step)).map((tick) => (
           <li key={tick.step}>{stepLabel(tick.step)}: {tick.state === 'done' ? 'done' : 'not used'}</li>
         ))}
       </ul>

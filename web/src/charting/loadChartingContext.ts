@@ -35,6 +35,8 @@ export async function loadChartingContext(planId: number | string): Promise<Char
     loadShelf(),
     latestScreening(plan.client_id),
   ]);
-  const todaysScreening = screening && screening.as_of === localToday() ? screening : null;
+  // The clinic's day comes from the server (its time zone); this device's day only when it cannot say.
+  const today = await api.get<{ date: string }>('/today').then((body) => body.date, () => localToday());
+  const todaysScreening = screening && screening.as_of === today ? screening : null;
   return { plan, client, vocabulary, devices, products, shelf, todaysScreening };
 }

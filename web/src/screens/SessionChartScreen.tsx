@@ -53,7 +53,7 @@ function ChartingForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (session: 
   const [saved, setSaved] = useState('');
   const submit = useSubmit();
   const fields = submit.error?.fields ?? {};
-  const claimed = new Set(sessionFieldPaths(form));
+  const claimed = new Set([...sessionFieldPaths(form), 'screening']);
   const device = context.devices.find((item) => String(item.id) === form.device_id);
   const update = (change: Partial<SessionForm>) => setForm((old) => ({ ...old, ...change }));
 
@@ -83,7 +83,8 @@ function ChartingForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (session: 
 
   return (
     <>
-      <DayOfRecheck plan={context.plan} screening={screening} canScreen={can('record_intake') || can('chart_session')}
+      <DayOfRecheck plan={context.plan} screening={screening} canScreen={can('screen')}
+        canOverride={can('override_screening')} error={fields['screening']}
         device={device ? { kind: device.kind, cleared: device.cleared, max_depth_mm: device.max_depth_mm } : null} onScreened={setScreening} />
       <form onSubmit={onSaveDraft} noValidate>
         <ErrorMessage report={submit.error} extra={submit.error ? unclaimedFieldMessages(submit.error, (path) => claimed.has(path)) : []}
