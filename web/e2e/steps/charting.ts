@@ -20,6 +20,21 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+/**
+ * A consent that covers photographs, signed through the API: the demo clinic's consents refuse
+ * photographs, and the journey signs its own on screen before these steps.
+ */
+export async function signConsentWithPhotos(page: Page, server: Server, planId: number): Promise<void> {
+  const session = await apiGet<{ csrf_token: string }>(page, server, '/session');
+  const items = await apiGet<{ items: string[]; text_version: string; text_digest: string }>(page, server, `/plans/${planId}/consent-items`);
+  const response = await page.request.post(`${server.url}/api/v1/consents`, {
+    headers: { 'X-CSRF-Token': session.csrf_token },
+    data: { plan_id: planId, items: items.items, text_version: items.text_version, text_digest: items.text_digest,
+      signature: 'data:image/png;base64,iVBORw0KGgo=', signer_name: 'Amara Okafor', photo_consent: true },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
 interface PlanZone { zone: string; min: number; max: number; cap: number }
 
 /** An unused sealed cartridge's unit code, as a scanner would read it off the pouch. */
@@ -138,6 +153,8 @@ export async function reportAdverseEvent(page: Page, server: Server, sessionId: 
   await page.getByRole('link', { name: 'Report an adverse event' }).click();
   await page.getByRole('heading', { name: 'Report an adverse event' }).waitFor();
   expect(await page.getByLabel('Session', { exact: true }).inputValue()).toBe(String(sessionId));
+  const session = await apiGet<{ performed_on: string }>(page, server, `/sessions/${sessionId}`);
+  await page.getByLabel('Onset').fill(session.performed_on);
   await page.getByLabel('What happened').fill('Blistering and crusting on the left cheek two days after the session.');
   await page.getByRole('group', { name: 'Grade' }).getByLabel('Grade 3').check();
   await page.getByLabel('Causality').selectOption('probable');
@@ -157,14 +174,15 @@ export async function reportAdverseEvent(page: Page, server: Server, sessionId: 
 }
 
 /** Outcome scoring: the baseline and current photographs side by side, and a score recorded. */
-export async function scoreOutcome(page: Page, server: Server, clientId: number, scale: string): Promise<void> {
+export async function scoreOutcome(page: Page, server: Server, clientId: number, scale: string, assessedOn: string): Promise<void> {
   await page.goto(`${server.url}/clients/${clientId}/outcomes`);
   await page.getByRole('heading', { name: 'Baseline and now' }).waitFor();
   await page.getByRole('img', { name: /^Baseline: / }).waitFor();
   await page.getByRole('img', { name: /^Current: / }).waitFor();
   await page.getByLabel('Scale').fill(scale);
-  await page.getByLabel('Score').fill('2');
+  await page.getByLabel('Score', { exact: true }).fill('2');
   await page.getByLabel('Time point').selectOption('month_1');
+  await page.getByLabel('Assessed on').fill(assessedOn);
   await expectAccessible(page, 'outcome');
   const before = await page.locator('table tbody tr').count();
   await page.getByRole('button', { name: 'Record score' }).click();

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { loadVocabulary } from '../api/knowledge';
 import type { Device, Product } from '../api/chartingTypes';
 import type { Client, Page, Plan, Screening, Vocabulary } from '../api/types';
-import { localToday } from '../format';
+import { clinicToday } from '../api/clinicToday';
 import { loadShelf, type ShelfCartridge } from './cartridges';
 
 export interface ChartingContext {
@@ -36,7 +36,7 @@ export async function loadChartingContext(planId: number | string): Promise<Char
     latestScreening(plan.client_id),
   ]);
   // The clinic's day comes from the server (its time zone); this device's day only when it cannot say.
-  const today = await api.get<{ date: string }>('/today').then((body) => body.date, () => localToday());
+  const today = await clinicToday();
   const todaysScreening = screening && screening.as_of === today ? screening : null;
   return { plan, client, vocabulary, devices, products, shelf, todaysScreening };
 }

@@ -1,7 +1,8 @@
 // Reporting an adverse event: onset, what happened, grade, causality, what is suspected, outcome,
 // and whom was told (needed at grade 3 or 4, ES-07; the server checks it).
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { clinicToday } from '../api/clinicToday';
 import { api } from '../api/client';
 import { unclaimedFieldMessages } from '../api/problem';
 import type { AdverseEvent, CartridgeLot, Device, Product } from '../api/chartingTypes';
@@ -25,6 +26,9 @@ interface Props {
 
 export function AdverseEventFormCard({ clientId, sessions, devices, lots, products, sessionId, onReported }: Props) {
   const [form, setForm] = useState<AdverseEventForm>(() => emptyAdverseEventForm(localToday(), sessionId));
+  useEffect(() => {
+    void clinicToday().then((today) => setForm((old) => (old.onset_on === localToday() ? { ...old, onset_on: today } : old)));
+  }, []);
   const submit = useSubmit();
   const fields = submit.error?.fields ?? {};
   const set = (key: keyof AdverseEventForm) => (value: string) => setForm((old) => ({ ...old, [key]: value }));

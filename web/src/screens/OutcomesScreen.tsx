@@ -2,7 +2,8 @@
 // score on a scale of the knowledge base (the server checks the scale and its range).
 
 import '../recordScreens.css';
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { clinicToday } from '../api/clinicToday';
 import { api } from '../api/client';
 import { unclaimedFieldMessages } from '../api/problem';
 import type { OutcomeAssessment, PhotoRecord } from '../api/chartingTypes';
@@ -61,6 +62,9 @@ export function OutcomesScreen({ params }: ScreenProps) {
   const [form, setForm] = useState<OutcomeForm>({ plan_id: '', scale: '', score: '', time_point: '', assessed_on: localToday() });
   const [saved, setSaved] = useState('');
   const submit = useSubmit();
+  useEffect(() => {
+    void clinicToday().then((today) => setForm((old) => (old.assessed_on === localToday() ? { ...old, assessed_on: today } : old)));
+  }, []);
   if (loaded.error) return <ErrorMessage report={loaded.error} onReload={loaded.reload} />;
   if (!loaded.data) return <p class="muted">Loading…</p>;
   const { client, plans, photos, assessments } = loaded.data;
