@@ -2,9 +2,9 @@
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 
-.PHONY: run screen test setup build debug release fuzz fuzz-smoke bench lint format clean
+.PHONY: run screen test setup build debug release web web-test fuzz fuzz-smoke bench lint format clean
 
-run: setup release  ## Set up, build, and serve the demo clinic on http://127.0.0.1:8080
+run: setup release web  ## Set up, build, and serve the demo clinic and its web app on http://127.0.0.1:8080
 	./build/corium serve --demo
 
 screen: release  ## Screen the example consultation on the command line
@@ -12,10 +12,11 @@ screen: release  ## Screen the example consultation on the command line
 
 # The PostgreSQL suites run against a throwaway server on 127.0.0.1 (scripts/with-postgres), and
 # fail rather than skip if it cannot be reached.
-test: setup debug release fuzz-smoke  ## Set up and run every test
+test: setup debug release fuzz-smoke web  ## Set up and run every test
 	./scripts/with-postgres ctest --preset debug -j $(JOBS)
 	ctest --preset release -j $(JOBS) -L vignettes
 	./build/corium kb check kb
+	$(MAKE) web-test
 
 setup:
 	./scripts/setup
@@ -29,6 +30,18 @@ debug:
 release:
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
+
+# The web app (web/): npm packages from the lock file, type-checked and bundled into web/dist, which
+# `corium serve` serves.
+web:
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	cd web && npm run build
+
+# Vitest for the pure modules, then the browser journeys: Debian's Chromium against a fresh
+# `corium serve` (the release binary) and database per test file.
+web-test: web release
+	cd web && npm test
+	cd web && CORIUM_BINARY=$(CURDIR)/build/release/corium npm run e2e
 
 FUZZ_TARGETS = intake_parser_fuzzer placeholders_fuzzer request_fuzzer
 

@@ -34,6 +34,9 @@ TEST_P(ChartingApiTest, APlanIsConsentedChartedUpdatedSignedAndAmended) {
   const HttpResponse items = physician().Get(plan_path + "/consent-items");
   CORIUM_EXPECT_REPLY("GET", "/api/v1/plans/{plan_id}/consent-items", items, 200);
   EXPECT_EQ(items.Json().value("text_digest", ""), ShippedKb().digest);
+  ASSERT_EQ(items.Json()["texts"].size(), items.Json()["items"].size());
+  EXPECT_EQ(items.Json()["texts"][0].value("id", ""), items.Json()["items"][0]);
+  EXPECT_FALSE(items.Json()["texts"][0].value("text", "").empty());
   const HttpResponse consent =
       physician().Post("/api/v1/consents", {{"plan_id", plan.Json()["id"]},
                                             {"items", items.Json()["items"]},

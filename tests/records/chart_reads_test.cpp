@@ -135,6 +135,12 @@ TEST_P(ChartReadsTest, ConsentItemsAreTheScreeningsWithTheKnowledgeBaseThatWords
   EXPECT_EQ(items->client_id, a_.client);
   EXPECT_EQ(items->text_version, ShippedKb().version);
   EXPECT_EQ(items->text_digest, ShippedKb().digest);
+  // The client reads each item's own words, in the order of the items.
+  ASSERT_EQ(items->texts.size(), 2U);
+  EXPECT_EQ(items->texts[0].id, "CN-01");
+  EXPECT_EQ(items->texts[1].id, "CN-02");
+  EXPECT_NE(items->texts[1].text.find("darker patches"), std::string::npos);
+  EXPECT_FALSE(items->texts[1].title.empty());
   EXPECT_EQ(LastAudit(), "read plan " + std::to_string(plan) + " " + std::to_string(a_.client));
 }
 

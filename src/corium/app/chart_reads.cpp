@@ -78,9 +78,15 @@ Result<ConsentItemsView> ChartReads::ConsentItems(const Actor& actor, const kb::
   if (!done.ok()) return done;
   // The texts are those of the knowledge base in use now, which SignConsent records by the same
   // version and digest; its digest covers consent.yaml byte for byte.
-  // FIXME: return each item's title and text once the knowledge base keeps them in memory.
   view.text_version = kb.version;
   view.text_digest = kb.digest;
+  for (const std::string& id : view.items) {
+    const kb::ConsentItem* item = kb.FindConsentItem(id);
+    if (item == nullptr) {
+      return Status::Internal("consent item " + id + " is not in the knowledge base in use");
+    }
+    view.texts.push_back(*item);
+  }
   return view;
 }
 

@@ -59,6 +59,7 @@ struct ConsentItemsView {
   std::vector<std::string> items;  // CN-01…, in the screening's order
   std::string text_version;        // the knowledge base version holding the texts
   std::string text_digest;         // its sha256 digest, covering every text byte for byte
+  std::vector<kb::ConsentItem> texts;  // what the client reads for each item, in `items` order
 };
 
 struct SessionView {

@@ -130,7 +130,8 @@ void AddStaffRoutes(ApiRouter& router);      // staff, audit log
 void AddChartingRoutes(
     ApiRouter& router);                   // plans, consents, sessions, signing, amendments, photos
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
-void AddInventoryRoutes(ApiRouter& router);  // devices, lots, products, expiry, recall
+void AddInventoryRoutes(ApiRouter& router);      // devices, lots, products, expiry, recall
+void AddKnowledgeBaseRoutes(ApiRouter& router);  // vocabulary, rules
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

@@ -20,6 +20,22 @@ bool Vocabulary::IsMotorised(const Code& device_kind) const {
   return manual_device_kinds.count(device_kind) == 0;
 }
 
+const std::string* Vocabulary::Note(const std::string& category, const Code& code) const {
+  const auto of_category = notes.find(category);
+  if (of_category == notes.end()) return nullptr;
+  const auto note = of_category->second.find(code);
+  return note == of_category->second.end() ? nullptr : &note->second;
+}
+
+const std::vector<std::string>& Vocabulary::Asks(const std::string& category,
+                                                 const Code& code) const {
+  static const std::vector<std::string> kNothing;
+  const auto of_category = asks.find(category);
+  if (of_category == asks.end()) return kNothing;
+  const auto found = of_category->second.find(code);
+  return found == of_category->second.end() ? kNothing : found->second;
+}
+
 const ChecklistStep* ChecklistPolicy::Find(const Code& step) const {
   for (const ChecklistStep& s : steps) {
     if (s.step == step) return &s;
@@ -53,6 +69,18 @@ const Rule* KnowledgeBase::FindRule(const std::string& id) const {
     if (r.id == id) return &r;
   }
   return nullptr;
+}
+
+const ConsentItem* KnowledgeBase::FindConsentItem(const std::string& id) const {
+  for (const ConsentItem& item : consent_items) {
+    if (item.id == id) return &item;
+  }
+  return nullptr;
+}
+
+const Source* KnowledgeBase::FindSource(const std::string& id) const {
+  const auto found = sources.find(id);
+  return found == sources.end() ? nullptr : &found->second;
 }
 
 const Jurisdiction& KnowledgeBase::JurisdictionFor(const std::string& code) const {

@@ -24,6 +24,12 @@ struct Vocabulary {
   std::map<Code, std::set<Code>> needle_allergens;  // needle material -> allergy codes
   std::vector<Code> zone_order;                     // head to foot, as listed
   std::set<Code> manual_device_kinds;               // kinds listed with motorised: false
+  std::map<std::string, std::vector<Code>> order;   // category -> codes, as listed
+  // The explanatory note of a code, where the vocabulary gives one (category -> code -> note).
+  std::map<std::string, std::map<Code, std::string>> notes;
+  // The details of an intake entry that the rules read, so a form asks for them (category ->
+  // code -> asks, in the order listed): conditions, medications and procedures.
+  std::map<std::string, std::map<Code, std::vector<std::string>>> asks;
 
   bool Has(const std::string& category, const Code& code) const;
   // The label of a code, or the code itself when it has none.
@@ -32,6 +38,17 @@ struct Vocabulary {
   // (TP-08). A kind this vocabulary does not list counts as motorised: the conservative answer
   // asks for one line too many rather than lose the setting an outbreak review would need.
   bool IsMotorised(const Code& device_kind) const;
+  // The note of a code, or nullptr when it has none.
+  const std::string* Note(const std::string& category, const Code& code) const;
+  // The details the rules read for a code; empty when it asks for none.
+  const std::vector<std::string>& Asks(const std::string& category, const Code& code) const;
+};
+
+// A reference of kb/sources.yaml: its citation and its addresses, first the main one.
+struct Source {
+  std::string id;
+  std::string citation;
+  std::vector<std::string> urls;
 };
 
 // An outcome assessment scale (brief §8, FU-02) and, when the knowledge base gives it, the range
@@ -197,13 +214,24 @@ struct Rule {
   std::string id;
   std::string title;
   std::string stage;
+  std::string rationale;
   std::vector<std::string> sources;
   std::string confidence;
+  bool configurable = false;
   std::vector<RuleCase> cases;
   std::optional<EndpointPolicy> endpoint_policy;
   std::optional<ChecklistPolicy> checklist_policy;
   std::optional<ProductPolicy> product_policy;
   std::optional<AnaestheticPolicy> anaesthetic_policy;
+};
+
+// An item of consent.yaml (brief §12.6): what the client reads and signs, in plain language.
+struct ConsentItem {
+  std::string id;  // CN-01…
+  std::string title;
+  std::string applies_when;
+  std::string text;
+  std::vector<std::string> sources;
 };
 
 struct KnowledgeBase {
@@ -217,12 +245,16 @@ struct KnowledgeBase {
   std::string unknown_jurisdiction;
   std::vector<Rule> rules;
   std::set<std::string> source_ids;
+  std::map<std::string, Source> sources;  // by id
   std::set<std::string> consent_ids;
+  std::vector<ConsentItem> consent_items;  // in file order
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;
   const OutcomeScale* FindOutcomeScale(const Code& scale) const;
   const Rule* FindRule(const std::string& id) const;
+  const ConsentItem* FindConsentItem(const std::string& id) const;
+  const Source* FindSource(const std::string& id) const;
   // The row for a jurisdiction code; unknown codes get the `unknown` row.
   const Jurisdiction& JurisdictionFor(const std::string& code) const;
   const EndpointPolicy* Endpoint() const;

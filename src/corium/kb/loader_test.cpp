@@ -82,9 +82,45 @@ const FieldError* ProblemAt(const std::vector<FieldError>& problems, const std::
 TEST(KbLoader, ShippedKnowledgeBaseLoads) {
   const auto kb = LoadKnowledgeBase(ShippedFiles());
   ASSERT_TRUE(kb.ok()) << kb.status().ToString();
-  EXPECT_EQ(kb->version, "2026.11.0");
+  EXPECT_EQ(kb->version, "2026.11.1");
   EXPECT_FALSE(kb->rules.empty());
   EXPECT_NE(kb->Endpoint(), nullptr);
+}
+
+// The intake form asks for the details the rules read (DF-02, DF-11, PC-02, DF-01).
+TEST(KbLoader, VocabularySaysWhichDetailsAnEntryAsksFor) {
+  const auto kb = LoadKnowledgeBase(ShippedFiles());
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  const Vocabulary& vocab = kb->vocabulary;
+  using Asks = std::vector<std::string>;
+  EXPECT_EQ(vocab.Asks("conditions", Code("diabetes")), Asks{"controlled"});
+  EXPECT_EQ(vocab.Asks("conditions", Code("hsv_active")), (Asks{"zones", "resolved"}));
+  EXPECT_EQ(vocab.Asks("medications", Code("isotretinoin")), (Asks{"current", "last_dose"}));
+  EXPECT_EQ(vocab.Asks("procedures", Code("microneedling")), (Asks{"date", "zones", "depth_mm"}));
+  EXPECT_TRUE(vocab.Asks("allergies", Code("nickel")).empty());
+  ASSERT_NE(vocab.Note("zones", Code("eyelid")), nullptr);
+  EXPECT_EQ(*vocab.Note("zones", Code("eyelid")), "Always blocked (EX-10).");
+  EXPECT_EQ(vocab.order.at("zones"), vocab.zone_order);
+}
+
+TEST(KbLoader, RulesKeepTheirRationaleAndSourcesTheirCitations) {
+  const auto kb = LoadKnowledgeBase(ShippedFiles());
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  const Rule* af02 = kb->FindRule("AF-02");
+  ASSERT_NE(af02, nullptr);
+  EXPECT_EQ(af02->stage, "aftercare");
+  EXPECT_NE(af02->rationale.find("keep taking it"), std::string::npos);
+  EXPECT_NE(af02->rationale.back(), '\n');
+  EXPECT_EQ(af02->sources, std::vector<std::string>{"R58"});
+  for (const char* id : {"AF-01", "ES-01", "ES-02", "ES-03", "ES-04", "ES-05", "ES-06", "ES-07"}) {
+    EXPECT_NE(kb->FindRule(id), nullptr) << id;
+  }
+  const Source* r58 = kb->FindSource("R58");
+  ASSERT_NE(r58, nullptr);
+  EXPECT_NE(r58->citation.find("Otley"), std::string::npos);
+  const Source* r01 = kb->FindSource("R01");
+  ASSERT_NE(r01, nullptr);
+  EXPECT_EQ(r01->urls.size(), 2U);
 }
 
 TEST(KbLoader, ShippedKnowledgeBaseDefinesEveryContractVocabularyCode) {

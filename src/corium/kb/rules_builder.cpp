@@ -321,6 +321,10 @@ void BuildRules(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems, 
     rule.title = entry.String("title");
     rule.stage = entry.String("stage");
     rule.confidence = entry.String("confidence");
+    rule.rationale = entry.String("rationale");
+    // A folded YAML block ends in a line break that is no part of the text.
+    while (!rule.rationale.empty() && rule.rationale.back() == '\n') rule.rationale.pop_back();
+    rule.configurable = entry.Bool("configurable", false);
     rule.sources = entry.Strings("sources");
     for (size_t i = 0; i < rule.sources.size(); ++i) {
       refs.Use("sources", rule.sources[i], doc, entry.pointer() + "/sources/" + std::to_string(i));

@@ -70,6 +70,9 @@ void BuildVocabulary(const YamlDocument& doc, KnowledgeBase& kb, Problems& probl
         entry.Problem("code", "\"" + code.str() + "\" is defined twice in " + category);
       }
       labels[code] = entry.String("label");
+      vocab.order[category].push_back(code);
+      if (const auto note = entry.OptionalString("note")) vocab.notes[category][code] = *note;
+      if (entry.Has("asks")) vocab.asks[category][code] = entry.Strings("asks");
       if (category == "zones") vocab.zone_order.push_back(code);
       if (category == "roles" && entry.Bool("prescriber", false)) {
         vocab.prescriber_roles.insert(code);
@@ -188,11 +191,20 @@ void CollectDescriptive(const YamlDocument& doc, KnowledgeBase& kb, Problems& pr
     const std::string id = source.String("id");
     refs.Define("sources", id, doc, source.pointer());
     kb.source_ids.insert(id);
+    Source& entry = kb.sources[id];
+    entry.id = id;
+    entry.citation = source.String("citation");
+    if (source.Has("url")) {
+      entry.urls = source.json()["url"].is_array() ? source.Strings("url")
+                                                   : std::vector{source.String("url")};
+    }
   }
   for (const NodeReader& item : root.Items("items")) {
     const std::string id = item.String("id");
     refs.Define("consent", id, doc, item.pointer());
     kb.consent_ids.insert(id);
+    kb.consent_items.push_back({id, item.String("title"), item.String("applies_when"),
+                                item.String("text"), item.Strings("sources")});
     UseSources(item, refs);
   }
   for (const NodeReader& conflict : root.Items("conflicts")) {

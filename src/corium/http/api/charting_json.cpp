@@ -162,9 +162,18 @@ json ConsentToJson(const app::ConsentView& consent) {
 }
 
 json ConsentItemsToJson(const app::ConsentItemsView& view) {
+  json texts = json::array();
+  for (const kb::ConsentItem& item : view.texts) {
+    texts.push_back({{"id", item.id},
+                     {"title", item.title},
+                     {"applies_when", item.applies_when},
+                     {"text", item.text},
+                     {"sources", item.sources}});
+  }
   return {{"plan_id", view.plan_id},           {"client_id", view.client_id},
           {"screening_id", view.screening_id}, {"items", view.items},
-          {"text_version", view.text_version}, {"text_digest", view.text_digest}};
+          {"texts", std::move(texts)},         {"text_version", view.text_version},
+          {"text_digest", view.text_digest}};
 }
 
 json SessionToJson(const app::SessionView& s) {

@@ -1,0 +1,107 @@
+#include "corium/http/api/knowledge_base_json.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+namespace corium::http {
+namespace {
+
+using nlohmann::json;
+
+// The categories whose entries list the intake details the rules read.
+constexpr std::array<const char*, 3> kAskingCategories = {"conditions", "medications",
+                                                          "procedures"};
+constexpr std::array<const char*, 6> kPlainCategories = {
+    "indications", "allergies", "settings", "device_kinds", "needle_materials", "endpoints"};
+
+json Entry(const kb::Vocabulary& vocab, const std::string& category, const Code& code,
+           const std::string& label) {
+  json entry = {{"code", code.str()}, {"label", label}};
+  if (const std::string* note = vocab.Note(category, code)) entry["help"] = *note;
+  return entry;
+}
+
+// The category's entries in the order the vocabulary lists them.
+json Category(const kb::Vocabulary& vocab, const std::string& category) {
+  json entries = json::array();
+  const auto order = vocab.order.find(category);
+  if (order == vocab.order.end()) return entries;
+  for (const Code& code : order->second) {
+    entries.push_back(Entry(vocab, category, code, vocab.Label(category, code)));
+  }
+  return entries;
+}
+
+json Zones(const kb::KnowledgeBase& kb) {
+  json zones = json::array();
+  for (const Code& code : kb.vocabulary.zone_order) {
+    json entry = Entry(kb.vocabulary, "zones", code, kb.vocabulary.Label("zones", code));
+    const kb::ZoneInfo* zone = kb.FindZone(code);
+    entry["region"] = zone != nullptr ? zone->region.str() : "body";
+    zones.push_back(std::move(entry));
+  }
+  return zones;
+}
+
+json Sources(const kb::KnowledgeBase& kb, const std::vector<std::string>& ids) {
+  json sources = json::array();
+  for (const std::string& id : ids) {
+    json source = {{"id", id}};
+    if (const kb::Source* found = kb.FindSource(id)) {
+      source["citation"] = found->citation;
+      if (!found->urls.empty()) source["url"] = found->urls.front();
+    } else {
+      source["citation"] = id;  // the loader refuses unknown ids; kept total all the same
+    }
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+}  // namespace
+
+json KnowledgeBaseIdentityToJson(const kb::KnowledgeBase& kb) {
+  return {{"version", kb.version}, {"digest", kb.digest}};
+}
+
+json VocabularyToJson(const kb::KnowledgeBase& kb) {
+  const kb::Vocabulary& vocab = kb.vocabulary;
+  json out = {{"kb", KnowledgeBaseIdentityToJson(kb)}, {"zones", Zones(kb)}};
+  for (const char* category : kPlainCategories) out[category] = Category(vocab, category);
+  for (const char* category : kAskingCategories) {
+    json entries = Category(vocab, category);
+    for (json& entry : entries) {
+      entry["asks"] = vocab.Asks(category, Code(entry["code"].get<std::string>()));
+    }
+    out[category] = std::move(entries);
+  }
+  json roles = Category(vocab, "roles");
+  for (json& role : roles) {
+    role["prescriber"] = vocab.prescriber_roles.count(Code(role["code"].get<std::string>())) != 0;
+  }
+  out["roles"] = std::move(roles);
+  return out;
+}
+
+json RulesToJson(const kb::KnowledgeBase& kb) {
+  std::vector<const kb::Rule*> rules;
+  rules.reserve(kb.rules.size());
+  for (const kb::Rule& rule : kb.rules) rules.push_back(&rule);
+  std::sort(rules.begin(), rules.end(),
+            [](const kb::Rule* a, const kb::Rule* b) { return a->id < b->id; });
+  json out = json::array();
+  for (const kb::Rule* rule : rules) {
+    out.push_back({{"id", rule->id},
+                   {"title", rule->title},
+                   {"stage", rule->stage},
+                   {"rationale", rule->rationale},
+                   {"confidence", rule->confidence},
+                   {"configurable", rule->configurable},
+                   {"sources", Sources(kb, rule->sources)}});
+  }
+  return {{"kb", KnowledgeBaseIdentityToJson(kb)}, {"rules", std::move(out)}};
+}
+
+}  // namespace corium::http
