@@ -17,6 +17,7 @@ async function apiGet<T>(page: Page, server: Server, path: string): Promise<T> {
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), `axe on ${name}`).toEqual([]);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { ChartedSession } from '../api/chartingTypes';
 import type { Plan } from '../api/types';
 import { findCartridge, unusedCartridges } from './cartridges';
-import { emptySessionForm, sessionChartRequest, sessionFormFrom } from './sessionForm';
+import { emptySessionForm, endpointsFrom, sessionChartRequest, sessionFormFrom } from './sessionForm';
+import type { Screening } from '../api/types';
 
 const kSteps = ['cleanse', 'anaesthetic', 'glide'];
 const kPlan: Plan = {
@@ -79,4 +80,14 @@ describe('cartridges', () => {
     expect(findCartridge(shelf, 'L1-0001')).toBeUndefined();
     expect(findCartridge(shelf, '')).toBeUndefined();
   });
+});
+
+test("today's screening fills the endpoints left blank and keeps those chosen", () => {
+  const form = emptySessionForm(kPlan, kSteps);
+  form.zones[1]!.endpoint = 'erythema';
+  const screening = { decision: { zones: [
+    { zone: 'cheek_left', indication: 'acne_scars', status: 'ok', depth_mm: { min: 0.5, max: 1.5 }, limited_by: 'zone', endpoint: 'pinpoint_bleeding' },
+    { zone: 'forehead', indication: 'acne_scars', status: 'ok', depth_mm: { min: 0.25, max: 0.5 }, limited_by: 'zone', endpoint: 'pinpoint_bleeding' },
+  ] } } as unknown as Screening;
+  expect(endpointsFrom(screening, form.zones).map((zone) => zone.endpoint)).toEqual(['pinpoint_bleeding', 'erythema']);
 });

@@ -2,7 +2,7 @@
 // Numbers left blank go as null, so the server names the field that needs a value.
 
 import type { ChartedSession, SessionChart, StepState } from '../api/chartingTypes';
-import type { Plan } from '../api/types';
+import type { Plan, Screening } from '../api/types';
 
 export interface ZoneRow {
   zone: string;
@@ -129,4 +129,13 @@ export function sessionFieldPaths(form: SessionForm): string[] {
   });
   Object.keys(form.checklist).forEach((_, index) => paths.push(`checklist[${index}]`));
   return paths;
+}
+
+/** Zones whose endpoint is still blank take the one today's screening decided for them. */
+export function endpointsFrom(screening: Screening, zones: ZoneRow[]): ZoneRow[] {
+  return zones.map((row) => {
+    if (row.endpoint) return row;
+    const decided = screening.decision.zones.find((zone) => zone.zone === row.zone && zone.endpoint);
+    return decided ? { ...row, endpoint: decided.endpoint } : row;
+  });
 }

@@ -16,7 +16,7 @@ import { DeviceAndCartridge } from '../charting/DeviceAndCartridge';
 import { loadChartingContext, type ChartingContext } from '../charting/loadChartingContext';
 import { ProductsFields } from '../charting/ProductsFields';
 import { SessionPhotos } from '../charting/SessionPhotos';
-import { emptySessionForm, sessionChartRequest, sessionFieldPaths, sessionFormFrom, type SessionForm } from '../charting/sessionForm';
+import { emptySessionForm, endpointsFrom, sessionChartRequest, sessionFieldPaths, sessionFormFrom, type SessionForm } from '../charting/sessionForm';
 import { SignedSession } from '../charting/SignedSession';
 import { TreatedZonesFields } from '../charting/TreatedZonesFields';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -56,6 +56,11 @@ function ChartingForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (session: 
   const claimed = new Set([...sessionFieldPaths(form), 'screening']);
   const device = context.devices.find((item) => String(item.id) === form.device_id);
   const update = (change: Partial<SessionForm>) => setForm((old) => ({ ...old, ...change }));
+  // Today's screening names each zone's endpoint (TP-05); it fills the endpoints not yet chosen.
+  const onScreened = (stored: Screening) => {
+    setScreening(stored);
+    setForm((old) => ({ ...old, zones: endpointsFrom(stored, old.zones) }));
+  };
 
   const save = async (): Promise<Versioned<ChartedSession>> => {
     const body = sessionChartRequest(context.plan.id, form);
@@ -85,7 +90,7 @@ function ChartingForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (session: 
     <>
       <DayOfRecheck plan={context.plan} screening={screening} canScreen={can('screen')}
         canOverride={can('override_screening')} error={fields['screening']}
-        device={device ? { kind: device.kind, cleared: device.cleared, max_depth_mm: device.max_depth_mm } : null} onScreened={setScreening} />
+        device={device ? { kind: device.kind, cleared: device.cleared, max_depth_mm: device.max_depth_mm } : null} onScreened={onScreened} />
       <form onSubmit={onSaveDraft} noValidate>
         <ErrorMessage report={submit.error} extra={submit.error ? unclaimedFieldMessages(submit.error, (path) => claimed.has(path)) : []}
           onReload={() => navigate(session ? `/sessions/${session.body.id}` : location.pathname)} />
