@@ -161,7 +161,11 @@ export async function reportAdverseEvent(page: Page, server: Server, sessionId: 
   await page.getByLabel('Causality').selectOption('probable');
   await expectAccessible(page, 'adverse-event');
   await page.getByRole('button', { name: 'Record adverse event' }).click();
-  await expect.poll(async () => (await page.locator('.has-error').count()) + (await page.getByRole('alert').count())).toBeGreaterThan(0);
+  // Grade 3 without escalation: the server's message appears under the escalation field itself.
+  const escalation = page.getByLabel('Escalation: who was told, and how');
+  await expect.poll(() => escalation.getAttribute('aria-invalid')).toBe('true');
+  const messageId = (await escalation.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'))!;
+  expect(await page.locator(`[id="${messageId}"]`).textContent()).toContain('ES-07');
   await page.getByLabel('Escalation: who was told, and how').fill('Phoned the medical director, who saw the client the same day.');
   await page.getByRole('button', { name: 'Record adverse event' }).click();
   await page.getByRole('cell', { name: /Blistering and crusting/ }).waitFor();

@@ -93,7 +93,7 @@ function ChartingForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (session: 
         device={device ? { kind: device.kind, cleared: device.cleared, max_depth_mm: device.max_depth_mm } : null} onScreened={onScreened} />
       <form onSubmit={onSaveDraft} noValidate>
         <ErrorMessage report={submit.error} extra={submit.error ? unclaimedFieldMessages(submit.error, (path) => claimed.has(path)) : []}
-          onReload={() => navigate(session ? `/sessions/${session.body.id}` : location.pathname)} />
+          onReload={() => window.location.reload()} />
         <DeviceAndCartridge devices={context.devices} shelf={context.shelf} deviceId={form.device_id} cartridgeId={form.cartridge_id}
           fields={fields} onDevice={(device_id) => update({ device_id })} onCartridge={(cartridge_id) => update({ cartridge_id })} />
         <ChecklistFields steps={steps} checklist={form.checklist} anaesthetic={form.anaesthetic} products={context.products} fields={fields}
