@@ -3,7 +3,7 @@
 // through the admin screens and finds the session by its cartridge lot.
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, signIn, signOut, startServer, type Browser, type Server } from './harness';
+import { launchBrowser, seriousAccessibilityViolations, signIn, signOut, startServer, type Browser, type Server } from './harness';
 import { visitAdminScreens, visitKnowledgeBase } from './steps/admin';
 import { aftercareAvailable, chartAndSignSession, signConsentWithPhotos, printAftercare, reportAdverseEvent, scoreOutcome } from './steps/charting';
 
@@ -45,7 +45,22 @@ test('the outcome is scored beside the baseline and current photographs', async 
   const session = await browser.page.request.get(`${server.url}/api/v1/sessions/${sessionId}`);
   const performedOn = ((await session.json()) as { performed_on: string }).performed_on;
   await scoreOutcome(browser.page, server, kClientId, 'gais', performedOn);
-  await signOut(browser.page);
+});
+
+test('charting, the signed session, outcomes and the inventory fit a 1024×768 tablet without sideways scrolling', async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  try {
+    for (const [path, heading] of [['/clients/4/plans/4/session', 'Protocol checklist'], [`/sessions/${sessionId}`, 'Session signed and locked'],
+      ['/admin/inventory', 'Devices'], ['/clients/3/outcomes', 'Baseline and now']] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      expect(await seriousAccessibilityViolations(page), `axe on ${path} at 1024×768`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `width of ${path}`).toBeLessThanOrEqual(1024);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
 });
 
 test('an administrator reads staff, inventory, the audit log, and finds the session by its cartridge lot', async () => {
