@@ -2,6 +2,7 @@
 // navigation in components/AppShell.tsx when it is a main screen.
 
 import type { FunctionComponent } from 'preact';
+import { recordRoutes } from './recordRoutes';
 import type { RouteParams } from './router';
 import { ClientChartScreen } from './screens/ClientChartScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
@@ -31,4 +32,5 @@ export const routes: Route[] = [
   { path: '/clients/:client_id/screenings/:screening_id', screen: ScreeningScreen },
   { path: '/clients/:client_id/screenings/:screening_id/plan', screen: PlanScreen },
   { path: '/clients/:client_id/plans/:plan_id/consent', screen: ConsentScreen },
+  ...recordRoutes,
 ];

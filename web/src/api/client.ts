@@ -31,9 +31,10 @@ export function setSignedOutHandler(handler: () => void): void {
   onSignedOut = handler;
 }
 
-async function send(method: Method, path: string, body?: unknown, ifMatch?: string | null): Promise<Response> {
+async function send(method: Method, path: string, body?: unknown, ifMatch?: string | null, file?: Blob): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file) headers['Content-Type'] = file.type;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (ifMatch) headers['If-Match'] = ifMatch;
   let response: Response;
@@ -42,7 +43,7 @@ async function send(method: Method, path: string, body?: unknown, ifMatch?: stri
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: file ?? (body === undefined ? null : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(networkFailure());
@@ -75,11 +76,15 @@ export const api = {
     const response = await send('GET', path);
     return { body: await json<T>(response), etag: response.headers.get('ETag') };
   },
-  async post<T>(path: string, body?: unknown): Promise<T> {
-    return json<T>(await send('POST', path, body ?? {}));
+  async post<T>(path: string, body?: unknown, etag?: string | null): Promise<T> {
+    return json<T>(await send('POST', path, body ?? {}, etag));
   },
   async put<T>(path: string, body: unknown, etag?: string | null): Promise<T> {
     return json<T>(await send('PUT', path, body, etag));
+  },
+  /** A file's bytes as the body, sent with its own media type (photographs). */
+  async putFile<T>(path: string, file: Blob): Promise<T> {
+    return json<T>(await send('PUT', path, undefined, null, file));
   },
   async del(path: string): Promise<void> {
     await send('DELETE', path);

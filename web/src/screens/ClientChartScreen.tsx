@@ -1,6 +1,7 @@
 import { loadVocabulary } from '../api/knowledge';
 import { buildTimeline } from '../chart/timeline';
 import { loadClientRecord } from '../chart/loadClientRecord';
+import { RecordActions } from '../charting/RecordActions';
 import { ClientBanner } from '../components/ClientBanner';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Link } from '../components/Link';
@@ -40,6 +41,7 @@ export function ClientChartScreen({ params }: ScreenProps) {
           </Link>
         )}
       </div>
+      {chartReadable && <RecordActions clientId={client.id} parts={parts} />}
       <section class="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Record</h2>
         {chartReadable ? (

@@ -1,0 +1,206 @@
+// Journey steps after "consent signed": a session charted and signed, its aftercare sheet printed,
+// an adverse event reported and closed, and the outcome scored. Each step checks what the clinician
+// sees, runs axe on the screen and takes its screenshot; the journey calls them in order.
+
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousAccessibilityViolations, type Server } from '../harness';
+
+/** A 1×1 PNG, standing in for the tablet camera's photograph. */
+const kPhoto = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+async function apiGet<T>(page: Page, server: Server, path: string): Promise<T> {
+  const response = await page.request.get(`${server.url}/api/v1${path}`);
+  expect(response.status(), `GET ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await seriousAccessibilityViolations(page), `axe on ${name}`).toEqual([]);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+/**
+ * A consent that covers photographs, signed through the API: the demo clinic's consents refuse
+ * photographs, and the journey signs its own on screen before these steps.
+ */
+export async function signConsentWithPhotos(page: Page, server: Server, planId: number): Promise<void> {
+  const session = await apiGet<{ csrf_token: string }>(page, server, '/session');
+  const items = await apiGet<{ items: string[]; text_version: string; text_digest: string }>(page, server, `/plans/${planId}/consent-items`);
+  const response = await page.request.post(`${server.url}/api/v1/consents`, {
+    headers: { 'X-CSRF-Token': session.csrf_token },
+    data: { plan_id: planId, items: items.items, text_version: items.text_version, text_digest: items.text_digest,
+      signature: 'data:image/png;base64,iVBORw0KGgo=', signer_name: 'Amara Okafor', photo_consent: true },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+interface PlanZone { zone: string; min: number; max: number; cap: number }
+
+/** An unused sealed cartridge's unit code, as a scanner would read it off the pouch. */
+async function sealedCartridgeCode(page: Page, server: Server): Promise<string> {
+  const lots = await apiGet<{ items: { id: number; used_count: number; unit_count: number; expires_on: string }[] }>(page, server, '/cartridge-lots?limit=200');
+  for (const lot of [...lots.items].reverse()) {
+    if (lot.used_count >= lot.unit_count) continue;
+    const detail = await apiGet<{ cartridges: { unit_code: string; used: boolean }[] }>(page, server, `/cartridge-lots/${lot.id}`);
+    const unit = detail.cartridges.find((cartridge) => !cartridge.used);
+    if (unit) return unit.unit_code;
+  }
+  throw new Error('no sealed cartridge left in the demo clinic');
+}
+
+async function fillEndpoint(page: Page, index: number, code: string): Promise<void> {
+  const field = page.getByLabel(/Endpoint/).nth(index);
+  if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(code);
+  else await field.fill(code);
+}
+
+/** From the client's chart: re-check today, chart every step, see a cap refused on its field, save, add photographs, sign. */
+export async function chartAndSignSession(page: Page, server: Server, clientId: number, planId: number, options = { photos: true }): Promise<number> {
+  const plan = await apiGet<{ zones: PlanZone[] }>(page, server, `/plans/${planId}`);
+  await page.goto(`${server.url}/clients/${clientId}`);
+  await page.getByRole('link', { name: new RegExp(`Chart a session: plan ${planId}`) }).click();
+  await page.getByRole('heading', { name: 'Day-of re-check' }).waitFor();
+  await page.getByRole('button', { name: /Re-check today|Re-check again/ }).click();
+  await page.getByRole('region', { name: 'Decision' }).waitFor();
+  // A re-check that still defers (say, after recent waxing) needs a prescriber's override again today.
+  if (await page.getByRole('button', { name: 'Record override' }).isVisible()) {
+    await page.getByLabel('Reason for the override').fill('Re-checked on the day: the treated zones are clear of the waxed area.');
+    await page.getByRole('button', { name: 'Record override' }).click();
+    await page.getByText(/^Cleared by prescriber/).waitFor();
+  }
+
+  await page.getByLabel('Device', { exact: true }).selectOption({ label: 'Aster MN-25 microneedling pen (serial AST-PEN-000318)' });
+  const code = await sealedCartridgeCode(page, server);
+  // A barcode scanner types the code and presses Enter; Enter must choose the cartridge, not submit the form.
+  await page.getByLabel('Scan or type the cartridge code').pressSequentially(code);
+  await page.getByLabel('Scan or type the cartridge code').press('Enter');
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'chosen' }).count()).toBe(1);
+  expect(page.url()).toContain(`/plans/${planId}/session`);
+
+  for (const step of ['Cleanse', 'Antisepsis', 'Glide', 'Needling', 'Endpoint', 'Calming', 'Sun protection']) {
+    await page.getByRole('group', { name: step, exact: true }).getByLabel('Done').check();
+  }
+  await page.getByRole('group', { name: 'Anaesthetic', exact: true }).getByLabel('Not used').check();
+
+  // The first zone is charted deeper than any needle goes: the server refuses, and says so beside the depth.
+  for (const [index, zone] of plan.zones.entries()) {
+    await page.getByLabel(/Depth \(mm\)/).nth(index).fill(String(index === 0 ? 4 : zone.min));
+    await page.getByLabel(/Passes/).nth(index).fill('3');
+    await fillEndpoint(page, index, 'erythema');
+    await page.getByLabel(/Speed/).nth(index).fill('8');
+  }
+  await page.getByRole('button', { name: 'Add a product' }).click();
+  await page.getByLabel('Product 1', { exact: true }).selectOption({ label: 'Sterile hyaluronic glide gel, lot HG-2605 (expires 31 May 2027)' });
+  await page.getByLabel('Step for product 1').selectOption('glide');
+  await expectAccessible(page, 'session-charting');
+
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  const depthError = page.locator('.zone-row').first().locator('.field-error');
+  await expect.poll(() => depthError.count()).toBeGreaterThan(0);
+  expect(await page.getByRole('alert').first().textContent()).toContain('Some fields need attention');
+
+  // Beyond the zone's cap: a nurse is told only a prescriber may go deeper, a prescriber that a reason is needed.
+  await page.getByLabel(/Depth \(mm\)/).nth(0).fill(String(plan.zones[0]!.cap + 0.25));
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect.poll(() => page.locator('main').textContent()).toMatch(/beyond the cap of/);
+  expect(page.url()).toContain(`/plans/${planId}/session`);
+  await page.getByLabel(/Depth \(mm\)/).nth(0).fill(String(plan.zones[0]!.min));
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect.poll(() => page.url()).toMatch(/\/sessions\/\d+$/);
+  const sessionId = Number(/\/sessions\/(\d+)$/.exec(page.url())![1]);
+
+  if (options.photos) {
+    // The tablet's camera, through the file input; needs a consent that covers photographs.
+    await page.getByLabel('Take or choose the before photograph').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: kPhoto });
+    await page.getByRole('img', { name: 'Before the session' }).waitFor();
+    await page.getByLabel('Take or choose the after photograph').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: kPhoto });
+    await page.getByRole('img', { name: 'After the session' }).waitFor();
+  }
+
+  await page.getByLabel('I performed this session and the record is complete and correct').check();
+  await page.getByRole('button', { name: 'Sign and lock' }).click();
+  await page.getByRole('heading', { name: 'Session signed and locked' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+
+  await page.getByLabel('Reason for the amendment').fill('Passes on the cheeks were miscounted');
+  await page.getByLabel('The correction').fill('Four passes on the cheeks, not three.');
+  await page.getByRole('button', { name: 'Add amendment' }).click();
+  await page.getByText('Four passes on the cheeks, not three.').waitFor();
+  await expectAccessible(page, 'session-signed');
+  // The signed record itself is unchanged beside its amendment.
+  const stored = await apiGet<{ status: string; zones: { passes: number }[] }>(page, server, `/sessions/${sessionId}`);
+  expect(stored.status).toBe('signed');
+  expect(stored.zones[0]!.passes).toBe(3);
+  return sessionId;
+}
+
+/** Whether the server has the aftercare endpoint yet (it is being added alongside these screens). */
+export async function aftercareAvailable(page: Page, server: Server, sessionId: number): Promise<boolean> {
+  const response = await page.request.get(`${server.url}/api/v1/sessions/${sessionId}/aftercare`);
+  return response.status() === 200;
+}
+
+/** The aftercare sheet on screen, then as printed: only the sheet, without the app's navigation. */
+export async function printAftercare(page: Page, server: Server, sessionId: number): Promise<void> {
+  await page.goto(`${server.url}/sessions/${sessionId}`);
+  await page.getByRole('link', { name: 'Aftercare sheet' }).click();
+  await page.getByRole('heading', { name: /^Aftercare for / }).waitFor();
+  await page.getByRole('heading', { name: 'Warning signs: call us' }).waitFor();
+  await expectAccessible(page, 'aftercare');
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+  expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+  expect(await page.getByRole('heading', { name: /^Aftercare for / }).isVisible()).toBe(true);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+}
+
+/** An adverse event after the session: grade 3 without escalation is refused on its field, then recorded and resolved. */
+export async function reportAdverseEvent(page: Page, server: Server, sessionId: number): Promise<void> {
+  await page.goto(`${server.url}/sessions/${sessionId}`);
+  await page.getByRole('link', { name: 'Report an adverse event' }).click();
+  await page.getByRole('heading', { name: 'Report an adverse event' }).waitFor();
+  expect(await page.getByLabel('Session', { exact: true }).inputValue()).toBe(String(sessionId));
+  const session = await apiGet<{ performed_on: string }>(page, server, `/sessions/${sessionId}`);
+  await page.getByLabel('Onset').fill(session.performed_on);
+  await page.getByLabel('What happened').fill('Blistering and crusting on the left cheek two days after the session.');
+  await page.getByRole('group', { name: 'Grade' }).getByLabel('Grade 3').check();
+  await page.getByLabel('Causality').selectOption('probable');
+  await expectAccessible(page, 'adverse-event');
+  await page.getByRole('button', { name: 'Record adverse event' }).click();
+  // Grade 3 without escalation: the server's message appears under the escalation field itself.
+  const escalation = page.getByLabel('Escalation: who was told, and how');
+  await expect.poll(() => escalation.getAttribute('aria-invalid')).toBe('true');
+  const messageId = (await escalation.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'))!;
+  expect(await page.locator(`[id="${messageId}"]`).textContent()).toContain('ES-07');
+  await page.getByLabel('Escalation: who was told, and how').fill('Phoned the medical director, who saw the client the same day.');
+  await page.getByRole('button', { name: 'Record adverse event' }).click();
+  await page.getByRole('cell', { name: /Blistering and crusting/ }).waitFor();
+
+  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('heading', { name: 'Record the outcome' }).waitFor();
+  await page.getByLabel('Outcome', { exact: true }).selectOption('resolved');
+  await page.getByRole('button', { name: 'Save outcome' }).click();
+  await page.getByText('Outcome recorded.').waitFor();
+  await expect.poll(() => page.locator('.facts').textContent()).toContain('Resolved');
+}
+
+/** Outcome scoring: the baseline and current photographs side by side, and a score recorded. */
+export async function scoreOutcome(page: Page, server: Server, clientId: number, scale: string, assessedOn: string): Promise<void> {
+  await page.goto(`${server.url}/clients/${clientId}/outcomes`);
+  await page.getByRole('heading', { name: 'Baseline and now' }).waitFor();
+  await page.getByRole('img', { name: /^Baseline: / }).waitFor();
+  await page.getByRole('img', { name: /^Current: / }).waitFor();
+  await page.getByLabel('Scale').fill(scale);
+  await page.getByLabel('Score', { exact: true }).fill('2');
+  await page.getByLabel('Time point').selectOption('month_1');
+  await page.getByLabel('Assessed on').fill(assessedOn);
+  await expectAccessible(page, 'outcome');
+  const before = await page.locator('table tbody tr').count();
+  await page.getByRole('button', { name: 'Record score' }).click();
+  await page.getByText('Score recorded.').waitFor();
+  await expect.poll(() => page.locator('table tbody tr').count()).toBe(before + 1);
+}
