@@ -13,6 +13,7 @@
 #include "corium/domain/code.h"
 #include "corium/domain/decision.h"
 #include "corium/domain/depth.h"
+#include "corium/kb/course_protocol.h"
 
 namespace corium::kb {
 
@@ -218,6 +219,7 @@ struct KnowledgeBase {
   std::vector<Rule> rules;
   std::set<std::string> source_ids;
   std::set<std::string> consent_ids;
+  CourseProtocol course;  // kb/course.yaml
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;
