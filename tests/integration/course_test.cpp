@@ -107,6 +107,28 @@ TEST_P(CourseApiTest, AnotherClinicsIdsAnswerAsUnknownOnes) {
                      stranger().Get("/api/v1/clients/987654321/home-care"), "home care");
 }
 
+TEST_P(CourseApiTest, NoResponseIsRefusedBeforeThreeMonthsAfterTheSeries) {
+  const Treated t = TreatedClient();
+  const std::string path = "/api/v1/plans/" + std::to_string(t.plan.value("id", 0)) + "/status";
+  const std::string version =
+      physician().Get(path.substr(0, path.size() - 7) + "/course").Header("etag").value_or("");
+  // Two sessions of the series remain.
+  const HttpResponse early =
+      physician().Put(path, {{"status", "no_response"}}, {{"If-Match", version}});
+  CORIUM_EXPECT_REPLY("PUT", "/api/v1/plans/{plan_id}/status", early, 422);
+  EXPECT_TRUE(HasErrorAt(early, "status")) << early.body;
+  EXPECT_NE(early.body.find("FU-03"), std::string::npos) << early.body;
+  CORIUM_EXPECT_REPLY("PUT", "/api/v1/plans/{plan_id}/status",
+                      physician().Put(path, {{"status", "cancelled"}}, {{"If-Match", "\"99\""}}),
+                      412);
+  const HttpResponse cancelled =
+      physician().Put(path, {{"status", "cancelled"}}, {{"If-Match", version}});
+  CORIUM_EXPECT_REPLY("PUT", "/api/v1/plans/{plan_id}/status", cancelled, 200);
+  EXPECT_EQ(cancelled.Json().value("status", ""), "cancelled");
+  EXPECT_TRUE(cancelled.Json()["outcome"].is_null());
+  EXPECT_NE(cancelled.Header("etag"), version);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CourseApiTest,
                          ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
                          EngineName);

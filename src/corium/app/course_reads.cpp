@@ -59,6 +59,7 @@ Result<PlanCourseView> CourseReads::Course(const Actor& actor, const kb::Knowled
   view.as_of = clock_.Today();
   const Status done = work_.Read([&]() -> Status {
     CORIUM_ASSIGN_OR_RETURN(view.plan, records_.Plan(actor.clinic_id, plan_id));
+    CORIUM_ASSIGN_OR_RETURN(view.outcome, records_.PlanOutcome(actor.clinic_id, plan_id));
     CORIUM_ASSIGN_OR_RETURN(const auto sessions,
                             records_.ClientSessions(actor.clinic_id, view.plan.client_id));
     for (const CourseSessionRecord& s : sessions) {

@@ -44,10 +44,17 @@ class CourseRecordRepository {
   virtual Result<std::optional<std::string>> LatestIntake(Id clinic_id, Id client_id) = 0;
   // The earliest date the client's latest screening deferred to, if it did.
   virtual Result<std::optional<Date>> LatestScreeningEarliest(Id clinic_id, Id client_id) = 0;
+  // The plan's recorded outcome ("no_response"), if any.
+  virtual Result<std::optional<std::string>> PlanOutcome(Id clinic_id, Id plan_id) = 0;
+  // Sets status and outcome if the plan is still at `version`; answers the rows changed (0: stale).
+  virtual Result<std::int64_t> SetPlanStatus(Id clinic_id, Id plan_id, std::int64_t version,
+                                             const std::string& status,
+                                             const std::optional<std::string>& outcome) = 0;
 };
 
 struct PlanCourseView {
   PlanView plan;
+  std::optional<std::string> outcome;  // "no_response" (FU-03), or none
   Date as_of;
   std::vector<Id> done_session_ids;  // in the order of course.done
   course::Course course;

@@ -52,6 +52,7 @@ class SqlServiceScope final : public app::ServiceScope {
         inventory_reads_(work_, inventory_reads_repository_),
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
         course_reads_(work_, course_repository_, audit_, clock_),
+        plan_status_(work_, course_repository_, audit_, clock_),
         services_{.kb = shared.kb,
                   .clock = clock_,
                   .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
@@ -64,7 +65,8 @@ class SqlServiceScope final : public app::ServiceScope {
                   .safety_reads = safety_reads_,
                   .inventory_reads = inventory_reads_,
                   .photos = photos_,
-                  .course_reads = course_reads_} {}
+                  .course_reads = course_reads_,
+                  .plan_status = plan_status_} {}
 
   app::Services& services() override { return services_; }
 
@@ -96,6 +98,7 @@ class SqlServiceScope final : public app::ServiceScope {
   app::InventoryReads inventory_reads_;
   app::Photos photos_;
   app::CourseReads course_reads_;
+  app::PlanStatusChanges plan_status_;
   app::Services services_;
 };
 

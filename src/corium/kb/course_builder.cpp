@@ -39,7 +39,7 @@ std::vector<FollowUpPoint> PointsOf(const NodeReader& parent, const std::string&
     point.point = Code(node.String("point"));
     point.days = node.OptionalInt("days").value_or(0);
     point.months = node.OptionalInt("months").value_or(0);
-    if (!node.Has(unit)) node.Problem(unit, "a point of " + key + " needs " + unit);
+    if (!node.Has(unit)) node.Problem(unit, "a point of " + key + " needs " + std::string(unit));
     point.rule = RuleOf(node, "rule", doc, refs);
     point.purpose = node.String("purpose");
     points.push_back(std::move(point));

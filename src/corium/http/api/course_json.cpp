@@ -72,6 +72,7 @@ json PlanCourseToJson(const app::PlanCourseView& view, const kb::KnowledgeBase& 
           {"sessions", view.plan.sessions},
           {"interval_days", view.plan.interval_days},
           {"status", view.plan.status},
+          {"outcome", view.outcome ? json(*view.outcome) : json(nullptr)},
           {"as_of", view.as_of.ToString()},
           {"done", done},
           {"scheduled", scheduled},

@@ -1,6 +1,7 @@
 // Courses of treatment over HTTP (issue 6): a plan's course (earliest dates with the constraint
 // that set each, sessions done, follow-up points, preparation reminders) and a client's
-// home-rolling plan. Both are computed on each read by app/course_reads.h; nothing is stored.
+// home-rolling plan, computed on each read by app/course_reads.h; and a plan's status, "no
+// response" included (app/plan_status.h, FU-03).
 #include <charconv>
 #include <string>
 
@@ -27,12 +28,32 @@ Result<int> IntParameter(const ApiCall& call, std::string_view name, int fallbac
   return value;
 }
 
+ApiReply CourseReply(const app::PlanCourseView& view, const kb::KnowledgeBase& kb) {
+  ApiReply reply = ApiReply::Json(PlanCourseToJson(view, kb));
+  reply.version = view.plan.version;
+  return reply;
+}
+
 Result<ApiReply> ReadPlanCourse(ApiCall& call) {
   CORIUM_ASSIGN_OR_RETURN(const app::Id plan_id, call.PathId("plan_id"));
   CORIUM_ASSIGN_OR_RETURN(
       const app::PlanCourseView view,
       call.services.course_reads.Course(call.actor(), call.services.kb, plan_id));
-  return ApiReply::Json(PlanCourseToJson(view, call.services.kb));
+  return CourseReply(view, call.services.kb);
+}
+
+// PUT {"status": "no_response"} with If-Match: FU-03 refusals name `status`.
+Result<ApiReply> SetPlanStatus(ApiCall& call) {
+  CORIUM_ASSIGN_OR_RETURN(const app::Id plan_id, call.PathId("plan_id"));
+  CORIUM_ASSIGN_OR_RETURN(const std::int64_t version, call.IfMatch());
+  const std::string status = call.body.value("status", "");
+  CORIUM_RETURN_IF_ERROR(
+      call.services.plan_status.SetStatus(call.actor(), call.services.kb, plan_id, version, status)
+          .status());
+  CORIUM_ASSIGN_OR_RETURN(
+      const app::PlanCourseView view,
+      call.services.course_reads.Course(call.actor(), call.services.kb, plan_id));
+  return CourseReply(view, call.services.kb);
 }
 
 Result<ApiReply> ReadHomeCare(ApiCall& call) {
@@ -52,6 +73,10 @@ void AddCourseRoutes(ApiRouter& router) {
               .pattern = "/api/v1/plans/{plan_id}/course",
               .permission = Permission::kReadChart,
               .handler = ReadPlanCourse});
+  router.Add({.method = "PUT",
+              .pattern = "/api/v1/plans/{plan_id}/status",
+              .permission = Permission::kPlanAndConsent,
+              .handler = SetPlanStatus});
   router.Add({.method = "GET",
               .pattern = "/api/v1/clients/{client_id}/home-care",
               .permission = Permission::kReadChart,

@@ -77,4 +77,24 @@ Result<std::optional<Date>> SqlCourseRecordRepository::LatestScreeningEarliest(I
   return Date::Parse(rows.front().Text(0));
 }
 
+Result<std::optional<std::string>> SqlCourseRecordRepository::PlanOutcome(Id clinic_id,
+                                                                          Id plan_id) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows,
+                          db_.Query("SELECT outcome FROM plans WHERE id = $1 AND clinic_id = $2",
+                                    {plan_id, clinic_id}));
+  if (rows.empty() || rows.front().IsNull(0)) return std::optional<std::string>();
+  return std::optional<std::string>(rows.front().Text(0));
+}
+
+Result<std::int64_t> SqlCourseRecordRepository::SetPlanStatus(
+    Id clinic_id, Id plan_id, std::int64_t version, const std::string& status,
+    const std::optional<std::string>& outcome) {
+  SqlValue outcome_value;  // NULL
+  if (outcome) outcome_value = *outcome;
+  return db_.Execute(
+      "UPDATE plans SET status = $1, outcome = $2, version = version + 1"
+      " WHERE id = $3 AND clinic_id = $4 AND version = $5",
+      {status, outcome_value, plan_id, clinic_id, version});
+}
+
 }  // namespace corium::store

@@ -21,6 +21,10 @@ class SqlCourseRecordRepository final : public app::CourseRecordRepository {
   Result<std::optional<std::string>> LatestIntake(app::Id clinic_id, app::Id client_id) override;
   Result<std::optional<Date>> LatestScreeningEarliest(app::Id clinic_id,
                                                       app::Id client_id) override;
+  Result<std::optional<std::string>> PlanOutcome(app::Id clinic_id, app::Id plan_id) override;
+  Result<std::int64_t> SetPlanStatus(app::Id clinic_id, app::Id plan_id, std::int64_t version,
+                                     const std::string& status,
+                                     const std::optional<std::string>& outcome) override;
 
  private:
   SqlConnection& db_;
