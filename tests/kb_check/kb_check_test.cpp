@@ -230,6 +230,22 @@ TEST_F(KbCheckTest, RuleCaseUsesAnUndefinedConditionCode) {
   ExpectProblemAt(Check(), "rules/deferrals.yaml", line, {"acme_acne", "not defined"});
 }
 
+TEST_F(KbCheckTest, CourseNamesAnUndefinedRule) {
+  const int line = ReplaceAfter("course.yaml", "no_response:", "rule: FU-03", "rule: FU-93");
+  ExpectProblemAt(Check(), "course.yaml", line, {"FU-93"});
+}
+
+TEST_F(KbCheckTest, CourseSeriesWithFewerMaxSessionsThanSessions) {
+  const int line = ReplaceAfter("course.yaml", "indication: acne_scars", "max_sessions: 6",
+                                "max_sessions: 2");
+  ExpectProblemAt(Check(), "course.yaml", line, {"max_sessions"});
+}
+
+TEST_F(KbCheckTest, CourseFollowUpPointWithoutItsDays) {
+  const int line = ReplaceAfter("course.yaml", "point: day_7", "days: 7", "months: 7");
+  ExpectProblemAt(Check(), "course.yaml", line - 1, {"days"});
+}
+
 TEST_F(KbCheckTest, SchemaViolationEffectMaybe) {
   const int line =
       ReplaceAfter("rules/deferrals.yaml", "- id: DF-01", "effect: defer", "effect: maybe");

@@ -12,9 +12,11 @@
 #include "corium/app/chart_reads.h"
 #include "corium/app/charting.h"
 #include "corium/app/consultation.h"
+#include "corium/app/course_reads.h"
 #include "corium/app/inventory.h"
 #include "corium/app/inventory_reads.h"
 #include "corium/app/photos.h"
+#include "corium/app/plan_status.h"
 #include "corium/app/safety.h"
 #include "corium/app/safety_reads.h"
 #include "corium/base/result.h"
@@ -43,6 +45,8 @@ struct Services {
   SafetyReads& safety_reads;        // adverse events, outcome assessments
   InventoryReads& inventory_reads;  // devices, cartridge lots, products
   Photos& photos;                   // uploads and audited downloads (a BlobStore under --data-dir)
+  CourseReads& course_reads;        // a plan's course, a client's home-rolling plan (issue 6)
+  PlanStatusChanges& plan_status;   // closing a plan, "no response" included (FU-03)
 };
 
 class ServiceScope {

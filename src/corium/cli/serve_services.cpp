@@ -7,6 +7,7 @@
 #include "corium/store/records/sql_chart_reads.h"
 #include "corium/store/records/sql_charting.h"
 #include "corium/store/records/sql_clients.h"
+#include "corium/store/records/sql_course_records.h"
 #include "corium/store/records/sql_inventory.h"
 #include "corium/store/records/sql_inventory_reads.h"
 #include "corium/store/records/sql_photos.h"
@@ -39,6 +40,7 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_repository_(*db_),
         inventory_reads_repository_(*db_),
         photo_repository_(*db_),
+        course_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -49,6 +51,8 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_(work_, safety_reads_repository_, audit_, clock_),
         inventory_reads_(work_, inventory_reads_repository_),
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
+        course_reads_(work_, course_repository_, audit_, clock_),
+        plan_status_(work_, course_repository_, audit_, clock_),
         services_{.kb = shared.kb,
                   .clock = clock_,
                   .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
@@ -60,7 +64,9 @@ class SqlServiceScope final : public app::ServiceScope {
                   .chart_reads = chart_reads_,
                   .safety_reads = safety_reads_,
                   .inventory_reads = inventory_reads_,
-                  .photos = photos_} {}
+                  .photos = photos_,
+                  .course_reads = course_reads_,
+                  .plan_status = plan_status_} {}
 
   app::Services& services() override { return services_; }
 
@@ -81,6 +87,7 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlSafetyReadRepository safety_reads_repository_;
   store::SqlInventoryReadRepository inventory_reads_repository_;
   store::SqlPhotoRepository photo_repository_;
+  store::SqlCourseRecordRepository course_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -90,6 +97,8 @@ class SqlServiceScope final : public app::ServiceScope {
   app::SafetyReads safety_reads_;
   app::InventoryReads inventory_reads_;
   app::Photos photos_;
+  app::CourseReads course_reads_;
+  app::PlanStatusChanges plan_status_;
   app::Services services_;
 };
 

@@ -132,6 +132,8 @@ void AddChartingRoutes(
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
 void AddInventoryRoutes(ApiRouter& router);      // devices, lots, products, expiry, recall
 void AddKnowledgeBaseRoutes(ApiRouter& router);  // vocabulary, rules
+void AddInventoryRoutes(ApiRouter& router);  // devices, lots, products, expiry, recall
+void AddCourseRoutes(ApiRouter& router);     // a plan's course, a client's home care
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

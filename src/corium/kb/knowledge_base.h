@@ -13,6 +13,7 @@
 #include "corium/domain/code.h"
 #include "corium/domain/decision.h"
 #include "corium/domain/depth.h"
+#include "corium/kb/course_protocol.h"
 
 namespace corium::kb {
 
@@ -248,6 +249,7 @@ struct KnowledgeBase {
   std::map<std::string, Source> sources;  // by id
   std::set<std::string> consent_ids;
   std::vector<ConsentItem> consent_items;  // in file order
+  CourseProtocol course;  // kb/course.yaml
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "corium/kb/course_builder.h"
 #include "corium/kb/cross_check.h"
 #include "corium/kb/node_reader.h"
 #include "corium/kb/rules_builder.h"
@@ -34,6 +35,7 @@ Builder BuilderFor(const std::string& file) {
   if (file == "zones.yaml") return BuildZones;
   if (file == "indications.yaml") return BuildIndications;
   if (file == "jurisdictions.yaml") return BuildJurisdictions;
+  if (file == "course.yaml") return BuildCourse;
   return CollectDescriptive;
 }
 
@@ -42,7 +44,7 @@ Builder BuilderFor(const std::string& file) {
 const std::vector<std::string>& TopicFiles() {
   static const std::vector<std::string> topic_files = {
       "manifest.yaml", "vocabulary.yaml", "sources.yaml", "zones.yaml",   "indications.yaml",
-      "jurisdictions.yaml", "devices.yaml", "consent.yaml", "conflicts.yaml"};
+      "jurisdictions.yaml", "devices.yaml", "consent.yaml", "conflicts.yaml", "course.yaml"};
   return topic_files;
 }
 

@@ -32,6 +32,7 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddStaffRoutes(router);
   AddChartingRoutes(router);
   AddSafetyRoutes(router);
+  AddCourseRoutes(router);
   AddInventoryRoutes(router);
   AddKnowledgeBaseRoutes(router);
   return router;

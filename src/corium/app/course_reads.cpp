@@ -1,0 +1,111 @@
+#include "corium/app/course_reads.h"
+
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "corium/course/schedule.h"
+
+namespace corium::app {
+namespace {
+
+// The other procedures of an intake (contracts.md §1.1 `procedures`), done or booked. The intake
+// was validated when it was recorded; an entry without a readable date is skipped.
+std::vector<course::OtherProcedure> ProceduresOf(const std::string& intake_json) {
+  std::vector<course::OtherProcedure> out;
+  const auto intake = nlohmann::json::parse(intake_json, nullptr, /*allow_exceptions=*/false);
+  if (!intake.is_object() || !intake.contains("procedures")) return out;
+  for (const auto& p : intake["procedures"]) {
+    if (!p.is_object() || !p.value("code", nlohmann::json()).is_string()) continue;
+    const auto date = Date::Parse(p.value("date", std::string()));
+    if (!date) continue;
+    course::OtherProcedure procedure{Code(p["code"].get<std::string>()), {}, *date, std::nullopt};
+    if (p.contains("zones") && p["zones"].is_array()) {
+      for (const auto& z : p["zones"]) {
+        if (z.is_string()) procedure.zones.emplace_back(z.get<std::string>());
+      }
+    }
+    if (p.contains("depth_mm") && p["depth_mm"].is_number()) {
+      procedure.depth = Depth::FromMillimetres(p["depth_mm"].get<double>());
+    }
+    out.push_back(std::move(procedure));
+  }
+  return out;
+}
+
+course::CoursePlan CoursePlanOf(const PlanView& plan) {
+  course::CoursePlan out{plan.indication, {}, plan.sessions, plan.interval_days};
+  for (const PlanZoneRecord& z : plan.zones) out.zones.push_back({z.zone, z.planned_max});
+  return out;
+}
+
+}  // namespace
+
+Result<course::ClientHistory> CourseReads::HistoryOf(Id clinic_id, Id client_id, Id plan_id) {
+  course::ClientHistory history;
+  CORIUM_ASSIGN_OR_RETURN(const auto sessions, records_.ClientSessions(clinic_id, client_id));
+  for (const CourseSessionRecord& s : sessions) {
+    history.sessions.push_back({s.performed_on, s.zones, s.plan_id == plan_id});
+  }
+  CORIUM_ASSIGN_OR_RETURN(const auto intake, records_.LatestIntake(clinic_id, client_id));
+  if (intake) history.procedures = ProceduresOf(*intake);
+  CORIUM_ASSIGN_OR_RETURN(history.screening_earliest,
+                          records_.LatestScreeningEarliest(clinic_id, client_id));
+  return history;
+}
+
+Result<PlanCourseView> CourseReads::Course(const Actor& actor, const kb::KnowledgeBase& kb,
+                                           Id plan_id) {
+  PlanCourseView view;
+  view.as_of = clock_.Today();
+  const Status done = work_.Read([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(view.plan, records_.Plan(actor.clinic_id, plan_id));
+    CORIUM_ASSIGN_OR_RETURN(view.outcome, records_.PlanOutcome(actor.clinic_id, plan_id));
+    CORIUM_ASSIGN_OR_RETURN(const auto sessions,
+                            records_.ClientSessions(actor.clinic_id, view.plan.client_id));
+    for (const CourseSessionRecord& s : sessions) {
+      if (s.plan_id == plan_id) view.done_session_ids.push_back(s.id);
+    }
+    course::CourseRequest request;
+    request.plan = CoursePlanOf(view.plan);
+    request.as_of = view.as_of;
+    CORIUM_ASSIGN_OR_RETURN(request.history,
+                            HistoryOf(actor.clinic_id, view.plan.client_id, plan_id));
+    CORIUM_ASSIGN_OR_RETURN(view.course, course::PlanCourse(kb, request));
+    return audit_.Append(EntryFor(actor, clock_.NowSeconds(), "read", "plan", view.plan.id,
+                                  view.plan.client_id, "course"));
+  });
+  if (!done.ok()) return done;
+  return view;
+}
+
+Result<HomeCareView> CourseReads::HomeCare(const Actor& actor, const kb::KnowledgeBase& kb,
+                                           Id client_id, int weeks, int uses_so_far) {
+  HomeCareView view;
+  view.client_id = client_id;
+  view.from = clock_.Today();
+  const Status done = work_.Read([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(const bool found, records_.HasClient(actor.clinic_id, client_id));
+    if (!found) return Status::NotFound("client not found");
+    course::HomeCareRequest request{{}, view.from, weeks, uses_so_far};
+    CORIUM_ASSIGN_OR_RETURN(const auto sessions,
+                            records_.ClientSessions(actor.clinic_id, client_id));
+    for (const CourseSessionRecord& s : sessions) request.clinic_sessions.push_back(s.performed_on);
+    CORIUM_ASSIGN_OR_RETURN(const auto plans, records_.ActivePlans(actor.clinic_id, client_id));
+    for (const PlanView& plan : plans) {
+      course::CourseRequest course_request;
+      course_request.plan = CoursePlanOf(plan);
+      course_request.as_of = view.from;
+      CORIUM_ASSIGN_OR_RETURN(course_request.history,
+                              HistoryOf(actor.clinic_id, client_id, plan.id));
+      CORIUM_ASSIGN_OR_RETURN(const auto planned, course::PlanCourse(kb, course_request));
+      for (const auto& s : planned.sessions) request.clinic_sessions.push_back(s.date);
+    }
+    CORIUM_ASSIGN_OR_RETURN(view.plan, course::PlanHomeCare(kb, request));
+    return audit_.Append(
+        EntryFor(actor, clock_.NowSeconds(), "read", "client", client_id, client_id, "home care"));
+  });
+  if (!done.ok()) return done;
+  return view;
+}
+
+}  // namespace corium::app
