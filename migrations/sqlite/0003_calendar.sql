@@ -31,10 +31,13 @@ CREATE INDEX working_hours_by_clinic ON working_hours (clinic_id, staff_id);
 
 -- What can be booked: its length (a whole number of 15-minute slots) and what it needs besides a
 -- practitioner: a room, and a device of a vocabulary kind (pen, roller…) when device_kind is set.
+-- Its purpose decides the messages a booking enqueues: every appointment gets a reminder; only a
+-- treatment session gets preparation notes before it and aftercare check-ins after it.
 CREATE TABLE appointment_types (
   id INTEGER PRIMARY KEY,
   clinic_id INTEGER NOT NULL REFERENCES clinics(id),
   name TEXT NOT NULL CHECK (length(name) > 0),
+  purpose TEXT NOT NULL CHECK (purpose IN ('consultation', 'session', 'review')),
   duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0 AND duration_minutes % 15 = 0),
   needs_room INTEGER NOT NULL DEFAULT 1 CHECK (needs_room IN (0, 1)),
   device_kind TEXT,
