@@ -209,6 +209,9 @@ class Calendar {
   Status Cancel(const Actor& actor, Id appointment_id, std::int64_t version);
   Result<Appointment> Find(const Actor& actor, Id appointment_id);
   Result<std::vector<Appointment>> List(const Actor& actor, const AppointmentFilter& filter);
+  // The instants of `days` (1–62) local days from local midnight of `first`, in the clinic's
+  // zone: a day or a week of the diary.
+  Result<calendar::Interval> LocalDays(const Actor& actor, Date first, int days);
 
  private:
   struct Search;  // calendar_search.cpp

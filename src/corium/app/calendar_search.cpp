@@ -166,6 +166,20 @@ Result<std::vector<ProposedSlot>> Calendar::FindCourseSlots(const Actor& actor,
   return proposals;
 }
 
+Result<calendar::Interval> Calendar::LocalDays(const Actor& actor, Date first, int days) {
+  if (days < 1 || days > 62) return Status::InvalidFields({{"days", "must be 1 to 62"}});
+  calendar::Interval span;
+  const Status done = work_.Lookup([&]() -> Status {
+    CORIUM_ASSIGN_OR_RETURN(const std::string zone_name,
+                            repository_.ClinicTimeZone(actor.clinic_id));
+    CORIUM_ASSIGN_OR_RETURN(const auto zone, zones_(zone_name));
+    span = {zone->ToInstant(first, 0), zone->ToInstant(first.AddDays(days), 0)};
+    return Status::Ok();
+  });
+  if (!done.ok()) return done;
+  return span;
+}
+
 Result<Appointment> Calendar::Place(const Actor& actor, const AppointmentType& type,
                                     const Placement& wanted, Instant starts_at,
                                     std::optional<Id> except) {

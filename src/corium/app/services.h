@@ -9,6 +9,7 @@
 
 #include "corium/app/accounts.h"
 #include "corium/app/audit_reads.h"
+#include "corium/app/calendar.h"
 #include "corium/app/chart_reads.h"
 #include "corium/app/charting.h"
 #include "corium/app/consultation.h"
@@ -43,6 +44,7 @@ struct Services {
   SafetyReads& safety_reads;        // adverse events, outcome assessments
   InventoryReads& inventory_reads;  // devices, cartridge lots, products
   Photos& photos;                   // uploads and audited downloads (a BlobStore under --data-dir)
+  Calendar& calendar;               // rooms, hours, types, slots, appointments
 };
 
 class ServiceScope {

@@ -4,6 +4,7 @@
 #include "corium/store/records/file_blob_store.h"
 #include "corium/store/records/sql_accounts.h"
 #include "corium/store/records/sql_audit_reads.h"
+#include "corium/store/records/sql_calendar.h"
 #include "corium/store/records/sql_chart_reads.h"
 #include "corium/store/records/sql_charting.h"
 #include "corium/store/records/sql_clients.h"
@@ -15,10 +16,16 @@
 #include "corium/store/records/sql_screenings.h"
 #include "corium/store/records/sql_staff.h"
 #include "corium/store/records/sql_unit_of_work.h"
+#include "corium/tz/clinic_time_zone.h"
 #include "corium/tz/zoned_system_clock.h"
 
 namespace corium::cli {
 namespace {
+
+Result<std::unique_ptr<calendar::ClinicZone>> OpenClinicZone(const std::string& iana_name) {
+  CORIUM_ASSIGN_OR_RETURN(auto zone, tz::ClinicTimeZone::Open(iana_name));
+  return std::unique_ptr<calendar::ClinicZone>(std::move(zone));
+}
 
 // Members are declared in dependency order: each is built from the ones above it.
 class SqlServiceScope final : public app::ServiceScope {
@@ -39,6 +46,7 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_repository_(*db_),
         inventory_reads_repository_(*db_),
         photo_repository_(*db_),
+        calendar_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -49,6 +57,7 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_(work_, safety_reads_repository_, audit_, clock_),
         inventory_reads_(work_, inventory_reads_repository_),
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
+        calendar_(work_, audit_, calendar_repository_, clock_, shared.kb, OpenClinicZone),
         services_{.kb = shared.kb,
                   .clock = clock_,
                   .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
@@ -60,7 +69,8 @@ class SqlServiceScope final : public app::ServiceScope {
                   .chart_reads = chart_reads_,
                   .safety_reads = safety_reads_,
                   .inventory_reads = inventory_reads_,
-                  .photos = photos_} {}
+                  .photos = photos_,
+                  .calendar = calendar_} {}
 
   app::Services& services() override { return services_; }
 
@@ -81,6 +91,7 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlSafetyReadRepository safety_reads_repository_;
   store::SqlInventoryReadRepository inventory_reads_repository_;
   store::SqlPhotoRepository photo_repository_;
+  store::SqlCalendarRepository calendar_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -90,6 +101,7 @@ class SqlServiceScope final : public app::ServiceScope {
   app::SafetyReads safety_reads_;
   app::InventoryReads inventory_reads_;
   app::Photos photos_;
+  app::Calendar calendar_;
   app::Services services_;
 };
 

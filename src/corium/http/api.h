@@ -131,6 +131,7 @@ void AddChartingRoutes(
     ApiRouter& router);                   // plans, consents, sessions, signing, amendments, photos
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
 void AddInventoryRoutes(ApiRouter& router);  // devices, lots, products, expiry, recall
+void AddCalendarRoutes(ApiRouter& router);   // rooms, hours, types, slots, appointments
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

@@ -33,6 +33,7 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddChartingRoutes(router);
   AddSafetyRoutes(router);
   AddInventoryRoutes(router);
+  AddCalendarRoutes(router);
   return router;
 }
 
