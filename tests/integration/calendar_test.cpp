@@ -3,9 +3,11 @@
 // read, moved with If-Match and cancelled; clients racing for one slot get exactly one booking
 // and 409 for everyone else; another clinic's appointments answer as unknown ones.
 #include <gtest/gtest.h>
+#include <libical/ical.h>
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "integration/clinic_api.h"
@@ -207,6 +209,45 @@ TEST_P(CalendarApiTest, AnotherClinicsAppointmentAnswersLikeAnUnknownOne) {
   const HttpResponse theirs =
       stranger().Post("/api/v1/appointments", Booking(client, SlotInOwnWeek()));
   EXPECT_EQ(theirs.status, 404) << theirs.body;
+}
+
+// The UIDs and start instants of a parsed ICS document's events (empty when libical refuses it).
+std::map<std::string, std::int64_t> IcsEvents(const std::string& text) {
+  std::map<std::string, std::int64_t> events;
+  icalcomponent* root = icalparser_parse_string(text.c_str());
+  if (root == nullptr) return events;
+  for (icalcomponent* event = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
+       event != nullptr; event = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
+    events[icalcomponent_get_uid(event)] = icaltime_as_timet(icalcomponent_get_dtstart(event));
+  }
+  EXPECT_EQ(icalcomponent_count_errors(root), 0) << text;
+  icalcomponent_free(root);
+  return events;
+}
+
+TEST_P(CalendarApiTest, AClientsAppointmentsAndTheDiaryExportAsIcs) {
+  const std::int64_t client = NewClient(physician());
+  const json slot = SlotInOwnWeek();
+  const HttpResponse booked = physician().Post("/api/v1/appointments", Booking(client, slot));
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  const std::string uid = "appointment-" + std::to_string(booked.Json().value("id", 0)) + "@corium";
+
+  const HttpResponse mine =
+      physician().Get("/api/v1/clients/" + std::to_string(client) + "/appointments.ics");
+  CORIUM_EXPECT_REPLY("GET", "/api/v1/clients/{client_id}/appointments.ics", mine, 200);
+  EXPECT_EQ(mine.Header("content-type").value_or("").rfind("text/calendar", 0), 0U);
+  const auto events = IcsEvents(mine.body);
+  ASSERT_EQ(events.size(), 1U) << mine.body;
+  EXPECT_EQ(events.at(uid), slot.value("starts_at", std::int64_t{0}));
+
+  const HttpResponse diary =
+      physician().Get("/api/v1/staff/" + std::to_string(practitioner_) + "/diary.ics");
+  CORIUM_EXPECT_REPLY("GET", "/api/v1/staff/{staff_id}/diary.ics", diary, 200);
+  EXPECT_EQ(IcsEvents(diary.body).count(uid), 1U) << diary.body;
+
+  ExpectSameNotFound(
+      stranger().Get("/api/v1/clients/" + std::to_string(client) + "/appointments.ics"),
+      stranger().Get("/api/v1/clients/987654321/appointments.ics"), "ics");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CalendarApiTest,

@@ -209,6 +209,9 @@ class Calendar {
   Status Cancel(const Actor& actor, Id appointment_id, std::int64_t version);
   Result<Appointment> Find(const Actor& actor, Id appointment_id);
   Result<std::vector<Appointment>> List(const Actor& actor, const AppointmentFilter& filter);
+  // Every appointment of one client or one practitioner (the filter names exactly one, which must
+  // exist in the clinic) over up to 800 days, for calendar exports.
+  Result<std::vector<Appointment>> Export(const Actor& actor, const AppointmentFilter& filter);
   // The instants of `days` (1–62) local days from local midnight of `first`, in the clinic's
   // zone: a day or a week of the diary.
   Result<calendar::Interval> LocalDays(const Actor& actor, Date first, int days);
@@ -221,6 +224,8 @@ class Calendar {
   Result<AppointmentType> TypeOf(const Actor& actor, Id type_id);
   Result<Appointment> Place(const Actor& actor, const AppointmentType& type,
                             const Placement& wanted, Instant starts_at, std::optional<Id> except);
+  Result<std::vector<Appointment>> ListWithin(const Actor& actor, const AppointmentFilter& filter,
+                                              std::int64_t longest);
   Status Audit(const Actor& actor, std::string action, std::optional<Id> record_id,
                std::optional<Id> client_id, std::string detail, std::string record_type);
 

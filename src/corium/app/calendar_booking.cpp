@@ -11,6 +11,7 @@ namespace corium::app {
 namespace {
 
 constexpr std::int64_t kLongestListing = 62 * calendar::kDay;
+constexpr std::int64_t kLongestExport = 800 * calendar::kDay;
 
 // The occupancy table's primary key turns a lost race into kAlreadyExists; to the caller it is a
 // conflict with the current state of the calendar.
@@ -145,11 +146,37 @@ Result<Appointment> Calendar::Find(const Actor& actor, Id appointment_id) {
 
 Result<std::vector<Appointment>> Calendar::List(const Actor& actor,
                                                 const AppointmentFilter& filter) {
-  if (filter.to <= filter.from || filter.to - filter.from > kLongestListing) {
-    return Status::InvalidFields({{"to", "must be after from, at most 62 days later"}});
+  return ListWithin(actor, filter, kLongestListing);
+}
+
+Result<std::vector<Appointment>> Calendar::Export(const Actor& actor,
+                                                  const AppointmentFilter& filter) {
+  if (filter.client_id.has_value() == filter.practitioner_id.has_value()) {
+    return Status::InvalidArgument("an export is of one client or of one practitioner");
+  }
+  return ListWithin(actor, filter, kLongestExport);
+}
+
+Result<std::vector<Appointment>> Calendar::ListWithin(const Actor& actor,
+                                                      const AppointmentFilter& filter,
+                                                      std::int64_t longest) {
+  if (filter.to <= filter.from || filter.to - filter.from > longest) {
+    return Status::InvalidFields(
+        {{"to", "must be after from, at most " + std::to_string(longest / calendar::kDay) +
+                    " days later"}});
   }
   std::vector<Appointment> appointments;
   const Status done = work_.Read([&]() -> Status {
+    if (filter.client_id) {
+      CORIUM_ASSIGN_OR_RETURN(const bool known,
+                              repository_.HasRow(actor.clinic_id, "clients", *filter.client_id));
+      if (!known) return Status::NotFound("client not found");
+    }
+    if (filter.practitioner_id) {
+      CORIUM_ASSIGN_OR_RETURN(
+          const bool known, repository_.HasRow(actor.clinic_id, "staff", *filter.practitioner_id));
+      if (!known) return Status::NotFound("staff member not found");
+    }
     CORIUM_ASSIGN_OR_RETURN(appointments, repository_.ListAppointments(actor.clinic_id, filter));
     // The diary names clients, so each client listed is audited as read, once.
     std::set<Id> audited;

@@ -132,6 +132,7 @@ void AddChartingRoutes(
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
 void AddInventoryRoutes(ApiRouter& router);  // devices, lots, products, expiry, recall
 void AddCalendarRoutes(ApiRouter& router);   // rooms, hours, types, slots, appointments
+void AddCalendarExportRoutes(ApiRouter& router);  // ICS: a client's appointments, a diary
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);
