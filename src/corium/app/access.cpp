@@ -16,10 +16,10 @@ struct Row {
 // Clinical staff may do clinical work; the admin runs the practice (staff, stock, recall, audit)
 // without reading charts; the front desk registers clients and takes histories; the auditor reads
 // everything a chart holds and the audit log, and writes nothing.
-constexpr std::array<P, 13> kClinician = {
-    P::kReadStaff,     P::kReadClients,     P::kWriteClients, P::kReadChart, P::kRecordIntake,
-    P::kScreen,        P::kPlanAndConsent,  P::kChartSession, P::kAmend,     P::kRecordSafety,
-    P::kReadInventory, P::kManageInventory, P::kRecall};
+constexpr std::array<P, 15> kClinician = {
+    P::kReadStaff,     P::kReadClients,     P::kWriteClients, P::kReadChart,    P::kRecordIntake,
+    P::kScreen,        P::kPlanAndConsent,  P::kChartSession, P::kAmend,        P::kRecordSafety,
+    P::kReadInventory, P::kManageInventory, P::kRecall,       P::kReadCalendar, P::kBook};
 
 template <size_t N>
 constexpr Row MakeRow(std::string_view role, const std::array<P, N>& base,
@@ -37,12 +37,14 @@ constexpr std::array<Row, 8> kMatrix = {
     MakeRow("nurse", kClinician),
     MakeRow("esthetician", kClinician),
     MakeRow("admin",
-            std::array<P, 7>{P::kReadStaff, P::kManageStaff, P::kReadClients, P::kReadInventory,
-                             P::kManageInventory, P::kRecall, P::kReadAudit}),
-    MakeRow("front_desk", std::array<P, 5>{P::kReadStaff, P::kReadClients, P::kWriteClients,
-                                           P::kRecordIntake, P::kReadInventory}),
-    MakeRow("auditor", std::array<P, 5>{P::kReadStaff, P::kReadClients, P::kReadChart,
-                                        P::kReadInventory, P::kReadAudit}),
+            std::array<P, 10>{P::kReadStaff, P::kManageStaff, P::kReadClients, P::kReadInventory,
+                              P::kManageInventory, P::kRecall, P::kReadAudit, P::kReadCalendar,
+                              P::kBook, P::kManageCalendar}),
+    MakeRow("front_desk",
+            std::array<P, 7>{P::kReadStaff, P::kReadClients, P::kWriteClients, P::kRecordIntake,
+                             P::kReadInventory, P::kReadCalendar, P::kBook}),
+    MakeRow("auditor", std::array<P, 6>{P::kReadStaff, P::kReadClients, P::kReadChart,
+                                        P::kReadInventory, P::kReadAudit, P::kReadCalendar}),
 };
 
 constexpr std::array<std::string_view, 8> kRoleNames = {
@@ -90,6 +92,12 @@ std::string_view PermissionName(Permission permission) {
       return "recall";
     case P::kReadAudit:
       return "read_audit";
+    case P::kReadCalendar:
+      return "read_calendar";
+    case P::kBook:
+      return "book";
+    case P::kManageCalendar:
+      return "manage_calendar";
   }
   return "unknown";
 }

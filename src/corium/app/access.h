@@ -28,9 +28,12 @@ enum class Permission {
   kManageInventory,    // register devices, receive lots and products
   kRecall,             // a lot → every client and session
   kReadAudit,          // the audit log
+  kReadCalendar,       // rooms, hours, appointment types, slots, the diary, the outbox's state
+  kBook,               // book, move and cancel appointments
+  kManageCalendar,     // rooms, working hours, appointment types
 };
 
-inline constexpr int kPermissionCount = 16;
+inline constexpr int kPermissionCount = 19;
 
 std::string_view PermissionName(Permission permission);
 

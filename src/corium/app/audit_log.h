@@ -18,8 +18,8 @@ struct AuditEntry {
   std::string record_type;  // "client", "screening", "session"…
   std::optional<Id> record_id;
   std::optional<Id> client_id;
-  std::int64_t at = 0;      // seconds since the epoch
-  std::string detail;       // never client data beyond ids
+  std::int64_t at = 0;  // seconds since the epoch
+  std::string detail;   // never client data beyond ids
 };
 
 // The entry for `actor` doing `action` at `at` (seconds since the epoch). An actor with staff_id 0

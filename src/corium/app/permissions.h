@@ -14,7 +14,8 @@ bool IsPrescriber(const kb::KnowledgeBase& kb, const Actor& actor);
 
 // kPermissionDenied naming the action unless the actor is a prescriber (physician, nurse
 // practitioner, physician assistant): overrides, clearances, depths beyond a screening's caps.
-Status RequirePrescriber(const kb::KnowledgeBase& kb, const Actor& actor, const std::string& action);
+Status RequirePrescriber(const kb::KnowledgeBase& kb, const Actor& actor,
+                         const std::string& action);
 
 // True when `text` is empty or only whitespace.
 bool IsBlank(const std::string& text);

@@ -9,6 +9,7 @@
 
 #include "corium/app/accounts.h"
 #include "corium/app/audit_reads.h"
+#include "corium/app/calendar.h"
 #include "corium/app/chart_reads.h"
 #include "corium/app/charting.h"
 #include "corium/app/consultation.h"
@@ -47,6 +48,7 @@ struct Services {
   Photos& photos;                   // uploads and audited downloads (a BlobStore under --data-dir)
   CourseReads& course_reads;        // a plan's course, a client's home-rolling plan (issue 6)
   PlanStatusChanges& plan_status;   // closing a plan, "no response" included (FU-03)
+  Calendar& calendar;               // rooms, hours, types, slots, appointments
 };
 
 class ServiceScope {

@@ -4,6 +4,7 @@
 #include "corium/store/records/file_blob_store.h"
 #include "corium/store/records/sql_accounts.h"
 #include "corium/store/records/sql_audit_reads.h"
+#include "corium/store/records/sql_calendar.h"
 #include "corium/store/records/sql_chart_reads.h"
 #include "corium/store/records/sql_charting.h"
 #include "corium/store/records/sql_clients.h"
@@ -16,10 +17,16 @@
 #include "corium/store/records/sql_screenings.h"
 #include "corium/store/records/sql_staff.h"
 #include "corium/store/records/sql_unit_of_work.h"
+#include "corium/tz/clinic_time_zone.h"
 #include "corium/tz/zoned_system_clock.h"
 
 namespace corium::cli {
 namespace {
+
+Result<std::unique_ptr<calendar::ClinicZone>> OpenClinicZone(const std::string& iana_name) {
+  CORIUM_ASSIGN_OR_RETURN(auto zone, tz::ClinicTimeZone::Open(iana_name));
+  return std::unique_ptr<calendar::ClinicZone>(std::move(zone));
+}
 
 // Members are declared in dependency order: each is built from the ones above it.
 class SqlServiceScope final : public app::ServiceScope {
@@ -41,6 +48,7 @@ class SqlServiceScope final : public app::ServiceScope {
         inventory_reads_repository_(*db_),
         photo_repository_(*db_),
         course_repository_(*db_),
+        calendar_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -53,6 +61,7 @@ class SqlServiceScope final : public app::ServiceScope {
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
         course_reads_(work_, course_repository_, audit_, clock_),
         plan_status_(work_, course_repository_, audit_, clock_),
+        calendar_(work_, audit_, calendar_repository_, clock_, shared.kb, OpenClinicZone),
         services_{.kb = shared.kb,
                   .clock = clock_,
                   .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
@@ -67,6 +76,7 @@ class SqlServiceScope final : public app::ServiceScope {
                   .photos = photos_,
                   .course_reads = course_reads_,
                   .plan_status = plan_status_} {}
+                  .calendar = calendar_} {}
 
   app::Services& services() override { return services_; }
 
@@ -88,6 +98,7 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlInventoryReadRepository inventory_reads_repository_;
   store::SqlPhotoRepository photo_repository_;
   store::SqlCourseRecordRepository course_repository_;
+  store::SqlCalendarRepository calendar_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -99,6 +110,7 @@ class SqlServiceScope final : public app::ServiceScope {
   app::Photos photos_;
   app::CourseReads course_reads_;
   app::PlanStatusChanges plan_status_;
+  app::Calendar calendar_;
   app::Services services_;
 };
 

@@ -130,10 +130,11 @@ void AddStaffRoutes(ApiRouter& router);      // staff, audit log
 void AddChartingRoutes(
     ApiRouter& router);                   // plans, consents, sessions, signing, amendments, photos
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
-void AddInventoryRoutes(ApiRouter& router);      // devices, lots, products, expiry, recall
-void AddKnowledgeBaseRoutes(ApiRouter& router);  // vocabulary, rules
-void AddInventoryRoutes(ApiRouter& router);  // devices, lots, products, expiry, recall
-void AddCourseRoutes(ApiRouter& router);     // a plan's course, a client's home care
+void AddInventoryRoutes(ApiRouter& router);       // devices, lots, products, expiry, recall
+void AddKnowledgeBaseRoutes(ApiRouter& router);   // vocabulary, rules
+void AddCourseRoutes(ApiRouter& router);          // a plan's course, a client's home care
+void AddCalendarRoutes(ApiRouter& router);        // rooms, hours, types, slots, appointments
+void AddCalendarExportRoutes(ApiRouter& router);  // ICS: a client's appointments, a diary
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

@@ -35,6 +35,8 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddCourseRoutes(router);
   AddInventoryRoutes(router);
   AddKnowledgeBaseRoutes(router);
+  AddCalendarRoutes(router);
+  AddCalendarExportRoutes(router);
   return router;
 }
 
