@@ -16,10 +16,10 @@ struct Row {
 // Clinical staff may do clinical work; the admin runs the practice (staff, stock, recall, audit)
 // without reading charts; the front desk registers clients and takes histories; the auditor reads
 // everything a chart holds and the audit log, and writes nothing.
-constexpr std::array<P, 13> kClinician = {
+constexpr std::array<P, 14> kClinician = {
     P::kReadStaff,     P::kReadClients,     P::kWriteClients, P::kReadChart, P::kRecordIntake,
     P::kScreen,        P::kPlanAndConsent,  P::kChartSession, P::kAmend,     P::kRecordSafety,
-    P::kReadInventory, P::kManageInventory, P::kRecall};
+    P::kReadInventory, P::kManageInventory, P::kRecall,       P::kReadToday};
 
 template <size_t N>
 constexpr Row MakeRow(std::string_view role, const std::array<P, N>& base,
@@ -39,8 +39,8 @@ constexpr std::array<Row, 8> kMatrix = {
     MakeRow("admin",
             std::array<P, 7>{P::kReadStaff, P::kManageStaff, P::kReadClients, P::kReadInventory,
                              P::kManageInventory, P::kRecall, P::kReadAudit}),
-    MakeRow("front_desk", std::array<P, 5>{P::kReadStaff, P::kReadClients, P::kWriteClients,
-                                           P::kRecordIntake, P::kReadInventory}),
+    MakeRow("front_desk", std::array<P, 6>{P::kReadStaff, P::kReadClients, P::kWriteClients,
+                                           P::kRecordIntake, P::kReadInventory, P::kReadToday}),
     MakeRow("auditor", std::array<P, 5>{P::kReadStaff, P::kReadClients, P::kReadChart,
                                         P::kReadInventory, P::kReadAudit}),
 };
@@ -90,6 +90,8 @@ std::string_view PermissionName(Permission permission) {
       return "recall";
     case P::kReadAudit:
       return "read_audit";
+    case P::kReadToday:
+      return "read_today";
   }
   return "unknown";
 }

@@ -28,9 +28,10 @@ enum class Permission {
   kManageInventory,    // register devices, receive lots and products
   kRecall,             // a lot → every client and session
   kReadAudit,          // the audit log
+  kReadToday,          // the day's worklist (what a role may not see is left out)
 };
 
-inline constexpr int kPermissionCount = 16;
+inline constexpr int kPermissionCount = 17;
 
 std::string_view PermissionName(Permission permission);
 

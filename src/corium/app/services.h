@@ -17,6 +17,7 @@
 #include "corium/app/photos.h"
 #include "corium/app/safety.h"
 #include "corium/app/safety_reads.h"
+#include "corium/app/today.h"
 #include "corium/base/result.h"
 #include "corium/kb/knowledge_base.h"
 
@@ -43,6 +44,7 @@ struct Services {
   SafetyReads& safety_reads;        // adverse events, outcome assessments
   InventoryReads& inventory_reads;  // devices, cartridge lots, products
   Photos& photos;                   // uploads and audited downloads (a BlobStore under --data-dir)
+  TodayReads& today;                // the clinic's worklist for the day
 };
 
 class ServiceScope {

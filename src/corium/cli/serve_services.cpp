@@ -14,6 +14,7 @@
 #include "corium/store/records/sql_safety_reads.h"
 #include "corium/store/records/sql_screenings.h"
 #include "corium/store/records/sql_staff.h"
+#include "corium/store/records/sql_today.h"
 #include "corium/store/records/sql_unit_of_work.h"
 #include "corium/tz/zoned_system_clock.h"
 
@@ -39,6 +40,7 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_repository_(*db_),
         inventory_reads_repository_(*db_),
         photo_repository_(*db_),
+        today_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -49,6 +51,8 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_(work_, safety_reads_repository_, audit_, clock_),
         inventory_reads_(work_, inventory_reads_repository_),
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
+        today_(work_, today_repository_, safety_reads_repository_, inventory_repository_, audit_,
+               clock_),
         services_{.kb = shared.kb,
                   .clock = clock_,
                   .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
@@ -60,7 +64,8 @@ class SqlServiceScope final : public app::ServiceScope {
                   .chart_reads = chart_reads_,
                   .safety_reads = safety_reads_,
                   .inventory_reads = inventory_reads_,
-                  .photos = photos_} {}
+                  .photos = photos_,
+                  .today = today_} {}
 
   app::Services& services() override { return services_; }
 
@@ -81,6 +86,7 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlSafetyReadRepository safety_reads_repository_;
   store::SqlInventoryReadRepository inventory_reads_repository_;
   store::SqlPhotoRepository photo_repository_;
+  store::SqlTodayRepository today_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -90,6 +96,7 @@ class SqlServiceScope final : public app::ServiceScope {
   app::SafetyReads safety_reads_;
   app::InventoryReads inventory_reads_;
   app::Photos photos_;
+  app::TodayReads today_;
   app::Services services_;
 };
 

@@ -132,6 +132,7 @@ void AddChartingRoutes(
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
 void AddInventoryRoutes(ApiRouter& router);      // devices, lots, products, expiry, recall
 void AddKnowledgeBaseRoutes(ApiRouter& router);  // vocabulary, rules
+void AddTodayRoutes(ApiRouter& router);          // the day's worklist
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

@@ -34,6 +34,7 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddSafetyRoutes(router);
   AddInventoryRoutes(router);
   AddKnowledgeBaseRoutes(router);
+  AddTodayRoutes(router);
   return router;
 }
 
