@@ -8,6 +8,7 @@
 #include <string>
 
 #include "corium/app/accounts.h"
+#include "corium/app/aftercare.h"
 #include "corium/app/audit_reads.h"
 #include "corium/app/chart_reads.h"
 #include "corium/app/charting.h"
@@ -44,6 +45,7 @@ struct Services {
   SafetyReads& safety_reads;        // adverse events, outcome assessments
   InventoryReads& inventory_reads;  // devices, cartridge lots, products
   Photos& photos;                   // uploads and audited downloads (a BlobStore under --data-dir)
+  AftercareReads& aftercare;        // a session's aftercare sheet
   TodayReads& today;                // the clinic's worklist for the day
 };
 

@@ -3,6 +3,7 @@
 #include "corium/cli/database_connection.h"
 #include "corium/store/records/file_blob_store.h"
 #include "corium/store/records/sql_accounts.h"
+#include "corium/store/records/sql_aftercare.h"
 #include "corium/store/records/sql_audit_reads.h"
 #include "corium/store/records/sql_chart_reads.h"
 #include "corium/store/records/sql_charting.h"
@@ -41,6 +42,7 @@ class SqlServiceScope final : public app::ServiceScope {
         inventory_reads_repository_(*db_),
         photo_repository_(*db_),
         today_repository_(*db_),
+        aftercare_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -51,6 +53,7 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_(work_, safety_reads_repository_, audit_, clock_),
         inventory_reads_(work_, inventory_reads_repository_),
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
+        aftercare_(work_, chart_reads_repository_, aftercare_repository_, audit_, clock_),
         today_(work_, today_repository_, safety_reads_repository_, inventory_repository_, audit_,
                clock_),
         services_{.kb = shared.kb,
@@ -65,6 +68,7 @@ class SqlServiceScope final : public app::ServiceScope {
                   .safety_reads = safety_reads_,
                   .inventory_reads = inventory_reads_,
                   .photos = photos_,
+                  .aftercare = aftercare_,
                   .today = today_} {}
 
   app::Services& services() override { return services_; }
@@ -87,6 +91,7 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlInventoryReadRepository inventory_reads_repository_;
   store::SqlPhotoRepository photo_repository_;
   store::SqlTodayRepository today_repository_;
+  store::SqlAftercareRepository aftercare_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -96,6 +101,7 @@ class SqlServiceScope final : public app::ServiceScope {
   app::SafetyReads safety_reads_;
   app::InventoryReads inventory_reads_;
   app::Photos photos_;
+  app::AftercareReads aftercare_;
   app::TodayReads today_;
   app::Services services_;
 };

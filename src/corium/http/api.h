@@ -132,6 +132,7 @@ void AddChartingRoutes(
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
 void AddInventoryRoutes(ApiRouter& router);      // devices, lots, products, expiry, recall
 void AddKnowledgeBaseRoutes(ApiRouter& router);  // vocabulary, rules
+void AddAftercareRoutes(ApiRouter& router);      // a session's aftercare sheet
 void AddTodayRoutes(ApiRouter& router);          // the day's worklist
 
 // Every route of the API, in one router.

@@ -34,6 +34,7 @@ Builder BuilderFor(const std::string& file) {
   if (file == "zones.yaml") return BuildZones;
   if (file == "indications.yaml") return BuildIndications;
   if (file == "jurisdictions.yaml") return BuildJurisdictions;
+  if (file == "aftercare.yaml") return BuildAftercare;
   return CollectDescriptive;
 }
 
@@ -41,8 +42,8 @@ Builder BuilderFor(const std::string& file) {
 
 const std::vector<std::string>& TopicFiles() {
   static const std::vector<std::string> topic_files = {
-      "manifest.yaml", "vocabulary.yaml", "sources.yaml", "zones.yaml",   "indications.yaml",
-      "jurisdictions.yaml", "devices.yaml", "consent.yaml", "conflicts.yaml"};
+      "manifest.yaml",      "vocabulary.yaml", "sources.yaml", "zones.yaml",     "indications.yaml",
+      "jurisdictions.yaml", "devices.yaml",    "consent.yaml", "conflicts.yaml", "aftercare.yaml"};
   return topic_files;
 }
 

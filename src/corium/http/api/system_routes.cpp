@@ -35,6 +35,7 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddInventoryRoutes(router);
   AddKnowledgeBaseRoutes(router);
   AddTodayRoutes(router);
+  AddAftercareRoutes(router);
   return router;
 }
 
