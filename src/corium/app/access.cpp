@@ -16,10 +16,11 @@ struct Row {
 // Clinical staff may do clinical work; the admin runs the practice (staff, stock, recall, audit)
 // without reading charts; the front desk registers clients and takes histories; the auditor reads
 // everything a chart holds and the audit log, and writes nothing.
-constexpr std::array<P, 15> kClinician = {
+constexpr std::array<P, 16> kClinician = {
     P::kReadStaff,     P::kReadClients,     P::kWriteClients, P::kReadChart,    P::kRecordIntake,
     P::kScreen,        P::kPlanAndConsent,  P::kChartSession, P::kAmend,        P::kRecordSafety,
-    P::kReadInventory, P::kManageInventory, P::kRecall,       P::kReadCalendar, P::kBook};
+    P::kReadInventory, P::kManageInventory, P::kRecall,       P::kReadCalendar, P::kBook,
+    P::kReadToday};
 
 template <size_t N>
 constexpr Row MakeRow(std::string_view role, const std::array<P, N>& base,
@@ -41,8 +42,8 @@ constexpr std::array<Row, 8> kMatrix = {
                               P::kManageInventory, P::kRecall, P::kReadAudit, P::kReadCalendar,
                               P::kBook, P::kManageCalendar}),
     MakeRow("front_desk",
-            std::array<P, 7>{P::kReadStaff, P::kReadClients, P::kWriteClients, P::kRecordIntake,
-                             P::kReadInventory, P::kReadCalendar, P::kBook}),
+            std::array<P, 8>{P::kReadStaff, P::kReadClients, P::kWriteClients, P::kRecordIntake,
+                             P::kReadInventory, P::kReadCalendar, P::kBook, P::kReadToday}),
     MakeRow("auditor", std::array<P, 6>{P::kReadStaff, P::kReadClients, P::kReadChart,
                                         P::kReadInventory, P::kReadAudit, P::kReadCalendar}),
 };
@@ -98,6 +99,8 @@ std::string_view PermissionName(Permission permission) {
       return "book";
     case P::kManageCalendar:
       return "manage_calendar";
+    case P::kReadToday:
+      return "read_today";
   }
   return "unknown";
 }

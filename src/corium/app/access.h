@@ -31,9 +31,10 @@ enum class Permission {
   kReadCalendar,       // rooms, hours, appointment types, slots, the diary, the outbox's state
   kBook,               // book, move and cancel appointments
   kManageCalendar,     // rooms, working hours, appointment types
+  kReadToday,          // the day's worklist (what a role may not see is left out)
 };
 
-inline constexpr int kPermissionCount = 19;
+inline constexpr int kPermissionCount = 20;
 
 std::string_view PermissionName(Permission permission);
 

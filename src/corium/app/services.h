@@ -8,6 +8,7 @@
 #include <string>
 
 #include "corium/app/accounts.h"
+#include "corium/app/aftercare.h"
 #include "corium/app/audit_reads.h"
 #include "corium/app/calendar.h"
 #include "corium/app/chart_reads.h"
@@ -20,6 +21,7 @@
 #include "corium/app/plan_status.h"
 #include "corium/app/safety.h"
 #include "corium/app/safety_reads.h"
+#include "corium/app/today.h"
 #include "corium/base/result.h"
 #include "corium/kb/knowledge_base.h"
 
@@ -49,6 +51,8 @@ struct Services {
   CourseReads& course_reads;        // a plan's course, a client's home-rolling plan (issue 6)
   PlanStatusChanges& plan_status;   // closing a plan, "no response" included (FU-03)
   Calendar& calendar;               // rooms, hours, types, slots, appointments
+  AftercareReads& aftercare;        // a session's aftercare sheet
+  TodayReads& today;                // the clinic's worklist for the day
 };
 
 class ServiceScope {

@@ -53,6 +53,7 @@ Result<app::Id> DemoStory::Tell() {
   CORIUM_RETURN_IF_ERROR(ReferralOverriddenForATeenager());
   CORIUM_RETURN_IF_ERROR(FollowUps());
   CORIUM_RETURN_IF_ERROR(DeferralsOfTheLastWeek());
+  CORIUM_RETURN_IF_ERROR(OpenWorkForToday());
   return clinic_id_;
 }
 

@@ -63,6 +63,9 @@ class DemoStory {
   Result<app::Id> TreatAndSign(const app::Actor& by, app::Id plan_id,
                                std::vector<app::TreatedZone> zones,
                                const std::string& anaesthetic_area, std::string notes);
+  // Charts a session and leaves it a draft, as a practitioner does before signing it.
+  Result<app::Id> Treat(const app::Actor& by, app::Id plan_id, std::vector<app::TreatedZone> zones,
+                        const std::string& anaesthetic_area, std::string notes);
 
   // The clients, one story each, told in date order (below).
   Status ThreeWrinkleSessionsWithAnAmendment();
@@ -71,6 +74,7 @@ class DemoStory {
   Status ReferralOverriddenForATeenager();
   Status FollowUps();
   Status DeferralsOfTheLastWeek();
+  Status OpenWorkForToday();
 
   store::SqlConnection& db_;
   const kb::KnowledgeBase& kb_;
@@ -94,6 +98,7 @@ class DemoStory {
   std::vector<app::Id> cartridges_;  // sealed units of the lot in use, first expiring first out
   size_t next_cartridge_ = 0;
   app::Id wrinkle_plan_ = 0, pigmentation_event_ = 0;
+  app::Id ava_ = 0, ava_plan_ = 0;
 };
 
 }  // namespace corium::cli::demo

@@ -152,7 +152,7 @@ Status DemoStory::PigmentationAfterAcneScarSession() {
 Status DemoStory::ReferralOverriddenForATeenager() {
   At(Day(10, 20), 15);
   CORIUM_ASSIGN_OR_RETURN(
-      const app::Id ava,
+      ava_,
       NewClient(california_esthetician_,
                 {"Ava", "Martinez", Date::FromYmd(2007, 5, 14), "ava.martinez@example.com",
                  "+1 801 555 0166", 3},
@@ -160,7 +160,7 @@ Status DemoStory::ReferralOverriddenForATeenager() {
                     "breastfeeding": false}, "conditions": [], "medications": [],
                     "allergies": [], "procedures": []})"));
   CORIUM_ASSIGN_OR_RETURN(const app::Screening referred,
-                          Screen(california_esthetician_, ava, "acne_scars", {"cheeks"}));
+                          Screen(california_esthetician_, ava_, "acne_scars", {"cheeks"}));
   CORIUM_RETURN_IF_ERROR(
       Step("overriding the referral",
            app::OverrideScreening(
@@ -171,14 +171,14 @@ Status DemoStory::ReferralOverriddenForATeenager() {
                .status()));
   const app::Actor& np = nurse_practitioner_;
   CORIUM_ASSIGN_OR_RETURN(const app::Screening screening,
-                          Screen(np, ava, "acne_scars", {"cheeks"}));
+                          Screen(np, ava_, "acne_scars", {"cheeks"}));
   CORIUM_ASSIGN_OR_RETURN(
-      const app::Id plan,
+      ava_plan_,
       PlanAndConsent(
           np, screening,
           {screening.id, Code("acne_scars"), {{Code("cheeks"), Mm(0.5), Mm(1.0)}}, 3, 28},
           "Ava Martinez"));
-  return TreatAndSign(np, plan, {Zone("cheeks", 0.75, 3)}, "both cheeks",
+  return TreatAndSign(np, ava_plan_, {Zone("cheeks", 0.75, 3)}, "both cheeks",
                       "First of three. Consent reviewed with the client (19).")
       .status();
 }
@@ -198,6 +198,31 @@ Status DemoStory::FollowUps() {
                   .UpdateAdverseEventOutcome(director_, pigmentation_event_, 1,
                                              app::AdverseOutcome::kResolved)
                   .status());
+}
+
+// The demo's today (DemoToday): work the Today screen shows open. Ava Martinez reports small red
+// papules a month after her first session (ES-05: a dermatologist reviews; the event stays open),
+// and her second session is charted but not yet signed.
+Status DemoStory::OpenWorkForToday() {
+  At(Day(11, 19), 11);
+  app::AdverseEventReport report;
+  report.client_id = ava_;
+  report.onset_on = Day(11, 17);
+  report.description =
+      "Three small red papules on the left cheek, a month after the first session; referred to "
+      "a dermatologist, topicals used recorded, no self-treatment.";
+  report.grade = 1;
+  report.causality = app::Causality::kPossible;
+  report.outcome = app::AdverseOutcome::kOngoing;
+  CORIUM_RETURN_IF_ERROR(
+      Step("adverse event of Ava Martinez", safety_.RecordAdverseEvent(nurse_practitioner_, report))
+          .status());
+  At(Day(11, 20), 10);
+  const app::Actor& np = nurse_practitioner_;
+  CORIUM_RETURN_IF_ERROR(Screen(np, ava_, "acne_scars", {"cheeks"}).status());
+  return Treat(np, ava_plan_, {Zone("cheeks", 0.75, 3)}, "both cheeks",
+               "Second of three; papules on the left cheek avoided. To be signed after review.")
+      .status();
 }
 
 }  // namespace corium::cli::demo

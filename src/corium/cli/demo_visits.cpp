@@ -73,6 +73,18 @@ std::vector<app::ChecklistTick> DemoStory::Checklist(Anaesthetic anaesthetic) {
 Result<app::Id> DemoStory::TreatAndSign(const app::Actor& by, app::Id plan_id,
                                         std::vector<app::TreatedZone> zones,
                                         const std::string& anaesthetic_area, std::string notes) {
+  CORIUM_ASSIGN_OR_RETURN(const app::Id session_id,
+                          Treat(by, plan_id, std::move(zones), anaesthetic_area, std::move(notes)));
+  // A new draft is at version 1; signing locks it for good.
+  CORIUM_RETURN_IF_ERROR(Step(
+      "signing the session of plan " + std::to_string(plan_id) + " on " + clock_.Today().ToString(),
+      charting_.SignSession(by, session_id, 1)));
+  return session_id;
+}
+
+Result<app::Id> DemoStory::Treat(const app::Actor& by, app::Id plan_id,
+                                 std::vector<app::TreatedZone> zones,
+                                 const std::string& anaesthetic_area, std::string notes) {
   if (next_cartridge_ >= cartridges_.size()) return Status::Internal("demo ran out of cartridges");
   app::SessionChart chart;
   chart.plan_id = plan_id;
@@ -89,11 +101,7 @@ Result<app::Id> DemoStory::TreatAndSign(const app::Actor& by, app::Id plan_id,
   chart.notes = std::move(notes);
   const std::string what =
       "session of plan " + std::to_string(plan_id) + " on " + clock_.Today().ToString();
-  CORIUM_ASSIGN_OR_RETURN(const app::Id session_id,
-                          Step(what, charting_.ChartSession(by, kb_, chart)));
-  // A new draft is at version 1; signing locks it for good.
-  CORIUM_RETURN_IF_ERROR(Step("signing the " + what, charting_.SignSession(by, session_id, 1)));
-  return session_id;
+  return Step(what, charting_.ChartSession(by, kb_, chart));
 }
 
 }  // namespace corium::cli::demo

@@ -3,6 +3,7 @@
 #include "corium/cli/database_connection.h"
 #include "corium/store/records/file_blob_store.h"
 #include "corium/store/records/sql_accounts.h"
+#include "corium/store/records/sql_aftercare.h"
 #include "corium/store/records/sql_audit_reads.h"
 #include "corium/store/records/sql_calendar.h"
 #include "corium/store/records/sql_chart_reads.h"
@@ -16,6 +17,7 @@
 #include "corium/store/records/sql_safety_reads.h"
 #include "corium/store/records/sql_screenings.h"
 #include "corium/store/records/sql_staff.h"
+#include "corium/store/records/sql_today.h"
 #include "corium/store/records/sql_unit_of_work.h"
 #include "corium/tz/clinic_time_zone.h"
 #include "corium/tz/zoned_system_clock.h"
@@ -49,6 +51,8 @@ class SqlServiceScope final : public app::ServiceScope {
         photo_repository_(*db_),
         course_repository_(*db_),
         calendar_repository_(*db_),
+        today_repository_(*db_),
+        aftercare_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -62,6 +66,9 @@ class SqlServiceScope final : public app::ServiceScope {
         course_reads_(work_, course_repository_, audit_, clock_),
         plan_status_(work_, course_repository_, audit_, clock_),
         calendar_(work_, audit_, calendar_repository_, clock_, shared.kb, OpenClinicZone),
+        aftercare_(work_, chart_reads_repository_, aftercare_repository_, audit_, clock_),
+        today_(work_, today_repository_, safety_reads_repository_, inventory_repository_, audit_,
+               clock_),
         services_{.kb = shared.kb,
                   .clock = clock_,
                   .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
@@ -75,8 +82,10 @@ class SqlServiceScope final : public app::ServiceScope {
                   .inventory_reads = inventory_reads_,
                   .photos = photos_,
                   .course_reads = course_reads_,
-                  .plan_status = plan_status_} {}
-                  .calendar = calendar_} {}
+                  .plan_status = plan_status_,
+                  .calendar = calendar_,
+                  .aftercare = aftercare_,
+                  .today = today_} {}
 
   app::Services& services() override { return services_; }
 
@@ -99,6 +108,8 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlPhotoRepository photo_repository_;
   store::SqlCourseRecordRepository course_repository_;
   store::SqlCalendarRepository calendar_repository_;
+  store::SqlTodayRepository today_repository_;
+  store::SqlAftercareRepository aftercare_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -111,6 +122,8 @@ class SqlServiceScope final : public app::ServiceScope {
   app::CourseReads course_reads_;
   app::PlanStatusChanges plan_status_;
   app::Calendar calendar_;
+  app::AftercareReads aftercare_;
+  app::TodayReads today_;
   app::Services services_;
 };
 

@@ -135,6 +135,8 @@ void AddKnowledgeBaseRoutes(ApiRouter& router);   // vocabulary, rules
 void AddCourseRoutes(ApiRouter& router);          // a plan's course, a client's home care
 void AddCalendarRoutes(ApiRouter& router);        // rooms, hours, types, slots, appointments
 void AddCalendarExportRoutes(ApiRouter& router);  // ICS: a client's appointments, a diary
+void AddAftercareRoutes(ApiRouter& router);       // a session's aftercare sheet
+void AddTodayRoutes(ApiRouter& router);           // the day's worklist
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

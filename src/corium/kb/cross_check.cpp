@@ -1,6 +1,8 @@
 #include "corium/kb/cross_check.h"
 
 #include <map>
+#include <set>
+#include <string>
 
 namespace corium::kb {
 namespace {
@@ -49,6 +51,22 @@ void CheckOnePolicy(const KnowledgeBase& kb, const std::string& key,
   }
 }
 
+// Every aftercare rule reaches the client's sheet: an instruction, a check-in, a warning sign or a
+// note of aftercare.yaml cites it, so a rule cannot be added without saying what the client reads.
+void CheckAftercareCoverage(const KnowledgeBase& kb, Problems& problems) {
+  const AftercarePolicy& sheet = kb.aftercare;
+  std::set<std::string> cited;
+  for (const AftercareAvoid& a : sheet.avoid) cited.insert(a.rule);
+  for (const AftercareCheckIn& c : sheet.check_ins) cited.insert(c.rule);
+  for (const WarningSign& w : sheet.warning_signs) cited.insert(w.rule);
+  for (const AftercareNote& n : sheet.notes) cited.insert(n.rule);
+  for (const Rule& rule : kb.rules) {
+    if (rule.stage == "aftercare" && cited.count(rule.id) == 0) {
+      problems.Add("aftercare.yaml", "aftercare rule " + rule.id + " appears nowhere on the sheet");
+    }
+  }
+}
+
 void CheckCoverage(const KnowledgeBase& kb, Problems& problems) {
   const Vocabulary& vocab = kb.vocabulary;
   for (const Code& zone : vocab.zone_order) {
@@ -87,6 +105,7 @@ void CheckCoverage(const KnowledgeBase& kb, Problems& problems) {
   CheckOnePolicy(kb, "checklist_policy", &Rule::checklist_policy, problems);
   CheckOnePolicy(kb, "product_policy", &Rule::product_policy, problems);
   CheckOnePolicy(kb, "anaesthetic_policy", &Rule::anaesthetic_policy, problems);
+  CheckAftercareCoverage(kb, problems);
 }
 
 }  // namespace

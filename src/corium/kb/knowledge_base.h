@@ -235,6 +235,47 @@ struct ConsentItem {
   std::vector<std::string> sources;
 };
 
+// The aftercare sheet of kb/aftercare.yaml (AF-01, AF-02, ES-01..ES-07). Days count from the
+// session date.
+struct AftercarePhase {
+  std::string when;
+  int from_day = 0;
+  int to_day = 0;
+  std::string expect;
+  std::vector<std::string> steps;
+};
+struct AftercareAvoid {
+  std::string what;  // may hold {zones}: the treated zones' labels
+  int days = 0;
+  std::optional<int> deep_days;  // instead of `days` after a deep session
+  std::string rule;
+};
+struct AftercareCheckIn {
+  std::string label;
+  int days = 0;
+  std::string rule;
+};
+struct WarningSign {
+  std::string rule;
+  std::string signs;
+  std::string action;
+  std::string urgency;  // emergency | same_day | within_48h | specialist | clinician
+};
+struct AftercareNote {
+  std::string rule;
+  bool blood_thinner_only = false;
+  std::string text;
+};
+struct AftercarePolicy {
+  Depth deep_above;
+  std::set<Code> blood_thinners;  // medication codes
+  std::vector<AftercarePhase> timeline;
+  std::vector<AftercareAvoid> avoid;
+  std::vector<AftercareCheckIn> check_ins;
+  std::vector<WarningSign> warning_signs;
+  std::vector<AftercareNote> notes;
+};
+
 struct KnowledgeBase {
   std::string version;
   std::string digest;  // "sha256:<hex>" of every file's name and bytes
@@ -250,6 +291,7 @@ struct KnowledgeBase {
   std::set<std::string> consent_ids;
   std::vector<ConsentItem> consent_items;  // in file order
   CourseProtocol course;  // kb/course.yaml
+  AftercarePolicy aftercare;
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;

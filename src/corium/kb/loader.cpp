@@ -36,6 +36,7 @@ Builder BuilderFor(const std::string& file) {
   if (file == "indications.yaml") return BuildIndications;
   if (file == "jurisdictions.yaml") return BuildJurisdictions;
   if (file == "course.yaml") return BuildCourse;
+  if (file == "aftercare.yaml") return BuildAftercare;
   return CollectDescriptive;
 }
 
@@ -43,8 +44,9 @@ Builder BuilderFor(const std::string& file) {
 
 const std::vector<std::string>& TopicFiles() {
   static const std::vector<std::string> topic_files = {
-      "manifest.yaml", "vocabulary.yaml", "sources.yaml", "zones.yaml",   "indications.yaml",
-      "jurisdictions.yaml", "devices.yaml", "consent.yaml", "conflicts.yaml", "course.yaml"};
+      "manifest.yaml",      "vocabulary.yaml", "sources.yaml", "zones.yaml",     "indications.yaml",
+      "jurisdictions.yaml", "devices.yaml",    "consent.yaml", "conflicts.yaml", "course.yaml",
+      "aftercare.yaml"};
   return topic_files;
 }
 

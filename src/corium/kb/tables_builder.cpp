@@ -184,6 +184,45 @@ void BuildJurisdictions(const YamlDocument& doc, KnowledgeBase& kb, Problems& pr
   }
 }
 
+void BuildAftercare(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
+                    References& refs) {
+  const NodeReader root(doc, doc.root, "", problems);
+  AftercarePolicy& policy = kb.aftercare;
+  policy.deep_above = root.Millimetres("deep_above_mm");
+  for (Code& code : root.Codes("blood_thinners")) policy.blood_thinners.insert(std::move(code));
+  UseCodes(root, "blood_thinners", "medications", refs);
+  const auto use_rule = [&](const NodeReader& entry) {
+    const std::string rule = entry.String("rule");
+    refs.Use("rules", rule, doc, entry.pointer() + "/rule");
+    return rule;
+  };
+  const auto day = [](const NodeReader& entry, const std::string& key) {
+    return entry.OptionalInt(key).value_or(0);
+  };
+  for (const NodeReader& entry : root.Items("timeline")) {
+    AftercarePhase phase{entry.String("when"), day(entry, "from_day"), day(entry, "to_day"),
+                         entry.String("expect"), entry.Strings("do")};
+    if (phase.from_day > phase.to_day) entry.Problem("to_day", "is before from_day");
+    UseSources(entry, refs);
+    policy.timeline.push_back(std::move(phase));
+  }
+  for (const NodeReader& entry : root.Items("avoid")) {
+    policy.avoid.push_back({entry.String("what"), day(entry, "days"),
+                            entry.OptionalInt("deep_days"), use_rule(entry)});
+  }
+  for (const NodeReader& entry : root.Items("check_ins")) {
+    policy.check_ins.push_back({entry.String("label"), day(entry, "days"), use_rule(entry)});
+  }
+  for (const NodeReader& entry : root.Items("warning_signs")) {
+    policy.warning_signs.push_back(
+        {use_rule(entry), entry.String("signs"), entry.String("action"), entry.String("urgency")});
+  }
+  for (const NodeReader& entry : root.Items("notes")) {
+    const bool only = entry.OptionalString("when").value_or("always") == "blood_thinner";
+    policy.notes.push_back({use_rule(entry), only, entry.String("text")});
+  }
+}
+
 void CollectDescriptive(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
                         References& refs) {
   const NodeReader root(doc, doc.root, "", problems);

@@ -17,6 +17,8 @@ void BuildIndications(const YamlDocument& doc, KnowledgeBase& kb, Problems& prob
                       References& refs);
 void BuildJurisdictions(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
                         References& refs);
+void BuildAftercare(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
+                    References& refs);
 // sources.yaml, consent.yaml, conflicts.yaml, devices.yaml: ids defined and sources cited.
 void CollectDescriptive(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
                         References& refs);

@@ -37,6 +37,8 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddKnowledgeBaseRoutes(router);
   AddCalendarRoutes(router);
   AddCalendarExportRoutes(router);
+  AddTodayRoutes(router);
+  AddAftercareRoutes(router);
   return router;
 }
 
