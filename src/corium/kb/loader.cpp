@@ -43,8 +43,8 @@ Builder BuilderFor(const std::string& file) {
 
 const std::vector<std::string>& TopicFiles() {
   static const std::vector<std::string> topic_files = {
-      "manifest.yaml", "vocabulary.yaml", "sources.yaml", "zones.yaml",   "indications.yaml",
-      "jurisdictions.yaml", "devices.yaml", "consent.yaml", "conflicts.yaml", "course.yaml"};
+      "manifest.yaml",      "vocabulary.yaml", "sources.yaml", "zones.yaml",     "indications.yaml",
+      "jurisdictions.yaml", "devices.yaml",    "consent.yaml", "conflicts.yaml", "course.yaml"};
   return topic_files;
 }
 
