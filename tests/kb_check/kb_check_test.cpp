@@ -236,8 +236,8 @@ TEST_F(KbCheckTest, CourseNamesAnUndefinedRule) {
 }
 
 TEST_F(KbCheckTest, CourseSeriesWithFewerMaxSessionsThanSessions) {
-  const int line = ReplaceAfter("course.yaml", "indication: acne_scars", "max_sessions: 6",
-                                "max_sessions: 2");
+  const int line =
+      ReplaceAfter("course.yaml", "indication: acne_scars", "max_sessions: 6", "max_sessions: 2");
   ExpectProblemAt(Check(), "course.yaml", line, {"max_sessions"});
 }
 

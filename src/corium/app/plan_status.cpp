@@ -35,8 +35,9 @@ Result<std::int64_t> PlanStatusChanges::SetStatus(const Actor& actor, const kb::
     if (no_response) {
       course::CourseRequest request;
       request.plan = {plan.indication, {}, plan.sessions, plan.interval_days};
-      for (const PlanZoneRecord& z : plan.zones)
+      for (const PlanZoneRecord& z : plan.zones) {
         request.plan.zones.push_back({z.zone, z.planned_max});
+      }
       request.as_of = today;
       CORIUM_ASSIGN_OR_RETURN(const auto sessions,
                               records_.ClientSessions(actor.clinic_id, plan.client_id));
