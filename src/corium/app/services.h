@@ -15,6 +15,7 @@
 #include "corium/app/consultation.h"
 #include "corium/app/inventory.h"
 #include "corium/app/inventory_reads.h"
+#include "corium/app/outbox.h"
 #include "corium/app/photos.h"
 #include "corium/app/safety.h"
 #include "corium/app/safety_reads.h"
@@ -45,6 +46,7 @@ struct Services {
   InventoryReads& inventory_reads;  // devices, cartridge lots, products
   Photos& photos;                   // uploads and audited downloads (a BlobStore under --data-dir)
   Calendar& calendar;               // rooms, hours, types, slots, appointments
+  OutboxStatus& outbox;             // reminders and check-ins: counts by state
 };
 
 class ServiceScope {

@@ -10,6 +10,7 @@
 #include "corium/store/records/sql_clients.h"
 #include "corium/store/records/sql_inventory.h"
 #include "corium/store/records/sql_inventory_reads.h"
+#include "corium/store/records/sql_outbox.h"
 #include "corium/store/records/sql_photos.h"
 #include "corium/store/records/sql_safety.h"
 #include "corium/store/records/sql_safety_reads.h"
@@ -47,6 +48,7 @@ class SqlServiceScope final : public app::ServiceScope {
         inventory_reads_repository_(*db_),
         photo_repository_(*db_),
         calendar_repository_(*db_),
+        outbox_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -57,7 +59,10 @@ class SqlServiceScope final : public app::ServiceScope {
         safety_reads_(work_, safety_reads_repository_, audit_, clock_),
         inventory_reads_(work_, inventory_reads_repository_),
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
-        calendar_(work_, audit_, calendar_repository_, clock_, shared.kb, OpenClinicZone),
+        outbox_scheduler_(outbox_repository_, shared.kb, clock_, OpenClinicZone),
+        outbox_status_(work_, outbox_repository_),
+        calendar_(work_, audit_, calendar_repository_, clock_, shared.kb, OpenClinicZone,
+                  &outbox_scheduler_),
         services_{.kb = shared.kb,
                   .clock = clock_,
                   .consultation = {work_, audit_, clock_, shared.kb, staff_, clients_, screenings_},
@@ -70,7 +75,8 @@ class SqlServiceScope final : public app::ServiceScope {
                   .safety_reads = safety_reads_,
                   .inventory_reads = inventory_reads_,
                   .photos = photos_,
-                  .calendar = calendar_} {}
+                  .calendar = calendar_,
+                  .outbox = outbox_status_} {}
 
   app::Services& services() override { return services_; }
 
@@ -92,6 +98,7 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlInventoryReadRepository inventory_reads_repository_;
   store::SqlPhotoRepository photo_repository_;
   store::SqlCalendarRepository calendar_repository_;
+  store::SqlOutboxRepository outbox_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -101,6 +108,8 @@ class SqlServiceScope final : public app::ServiceScope {
   app::SafetyReads safety_reads_;
   app::InventoryReads inventory_reads_;
   app::Photos photos_;
+  app::OutboxScheduler outbox_scheduler_;
+  app::OutboxStatus outbox_status_;
   app::Calendar calendar_;
   app::Services services_;
 };

@@ -13,6 +13,7 @@
 #include "corium/domain/code.h"
 #include "corium/domain/decision.h"
 #include "corium/domain/depth.h"
+#include "corium/kb/message_templates.h"
 
 namespace corium::kb {
 
@@ -218,6 +219,7 @@ struct KnowledgeBase {
   std::vector<Rule> rules;
   std::set<std::string> source_ids;
   std::set<std::string> consent_ids;
+  std::vector<MessageTemplate> messages;  // kb/messages.yaml: the outbox's reminders and check-ins
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;

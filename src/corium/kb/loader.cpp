@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "corium/kb/cross_check.h"
+#include "corium/kb/messages_builder.h"
 #include "corium/kb/node_reader.h"
 #include "corium/kb/rules_builder.h"
 #include "corium/kb/schema_check.h"
@@ -34,6 +35,7 @@ Builder BuilderFor(const std::string& file) {
   if (file == "zones.yaml") return BuildZones;
   if (file == "indications.yaml") return BuildIndications;
   if (file == "jurisdictions.yaml") return BuildJurisdictions;
+  if (file == "messages.yaml") return BuildMessages;
   return CollectDescriptive;
 }
 
@@ -41,8 +43,8 @@ Builder BuilderFor(const std::string& file) {
 
 const std::vector<std::string>& TopicFiles() {
   static const std::vector<std::string> topic_files = {
-      "manifest.yaml", "vocabulary.yaml", "sources.yaml", "zones.yaml",   "indications.yaml",
-      "jurisdictions.yaml", "devices.yaml", "consent.yaml", "conflicts.yaml"};
+      "manifest.yaml",      "vocabulary.yaml", "sources.yaml", "zones.yaml",     "indications.yaml",
+      "jurisdictions.yaml", "devices.yaml",    "consent.yaml", "conflicts.yaml", "messages.yaml"};
   return topic_files;
 }
 
