@@ -17,6 +17,7 @@
 #include "corium/app/course_reads.h"
 #include "corium/app/inventory.h"
 #include "corium/app/inventory_reads.h"
+#include "corium/app/outbox.h"
 #include "corium/app/photos.h"
 #include "corium/app/plan_status.h"
 #include "corium/app/safety.h"
@@ -53,6 +54,7 @@ struct Services {
   Calendar& calendar;               // rooms, hours, types, slots, appointments
   AftercareReads& aftercare;        // a session's aftercare sheet
   TodayReads& today;                // the clinic's worklist for the day
+  OutboxStatus& outbox;             // reminders and check-ins: counts by state
 };
 
 class ServiceScope {

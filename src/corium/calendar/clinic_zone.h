@@ -3,6 +3,8 @@
 // daylight-saving rules come from the operating system's zone data, never from code here.
 #pragma once
 
+#include <string>
+
 #include "corium/calendar/interval.h"
 #include "corium/domain/date.h"
 
@@ -17,7 +19,12 @@ class ClinicZone {
   virtual Instant ToInstant(Date day, int minute_of_day) const = 0;
   // The local calendar date at `instant`.
   virtual Date DateOf(Instant instant) const = 0;
+  // Minutes east of UTC in force at `instant`.
+  virtual int UtcOffsetMinutes(Instant instant) const = 0;
 };
+
+// "YYYY-MM-DD HH:MM" on the clinic's clock at `instant`.
+std::string LocalDateTimeText(Instant instant, const ClinicZone& zone);
 
 // ISO weekday of a date: 1 = Monday … 7 = Sunday.
 int IsoWeekday(Date day);

@@ -24,6 +24,9 @@ class FixedOffsetZone final : public ClinicZone {
     return Date::FromYmd(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                          static_cast<unsigned>(ymd.day()));
   }
+  int UtcOffsetMinutes(Instant /*instant*/) const override {
+    return static_cast<int>(offset_ / kMinute);
+  }
 
  private:
   std::int64_t offset_;

@@ -10,6 +10,18 @@ int IsoWeekday(Date day) {
   return static_cast<int>(std::chrono::weekday(std::chrono::sys_days(ymd)).iso_encoding());
 }
 
+std::string LocalDateTimeText(Instant instant, const ClinicZone& zone) {
+  const Instant local = instant + std::int64_t{zone.UtcOffsetMinutes(instant)} * kMinute;
+  const std::int64_t minute_of_day = ((local % kDay + kDay) % kDay) / kMinute;
+  std::string text = zone.DateOf(instant).ToString() + " ";
+  text += static_cast<char>('0' + minute_of_day / 600);
+  text += static_cast<char>('0' + (minute_of_day / 60) % 10);
+  text += ':';
+  text += static_cast<char>('0' + (minute_of_day % 60) / 10);
+  text += static_cast<char>('0' + minute_of_day % 10);
+  return text;
+}
+
 std::vector<Interval> ExpandWorkingHours(const std::vector<WeeklyHours>& hours, Date first,
                                          Date last, const ClinicZone& zone) {
   std::vector<Interval> open;

@@ -69,12 +69,22 @@ struct ServeOptions {
   std::string web_dir;               // the built web app; empty: web/dist when it exists
   std::vector<std::string> origins;  // more origins browsers may write from (a reverse proxy's)
   int workers = 2;
-  bool demo = false;  // fill an empty database with the demo clinic and its sign-ins
+  int outbox_interval_seconds = 30;  // how often due reminders are delivered into DATA_DIR/outbox
+  bool demo = false;                 // fill an empty database with the demo clinic and its sign-ins
   bool verbose = false;
   // Tests only: libsodium's minimum argon2id cost, so a test server signs in quickly. Weak hashes.
   bool fast_password_hashing = false;
 };
 
 int RunServe(const ServeOptions& options);
+
+// `corium outbox deliver`: sends the reminders and check-ins due now into the spool directory.
+// Exit 0 when everything due was sent, 1 when the database fails or a message could not be sent.
+struct OutboxOptions {
+  DbOptions db;
+  std::string spool_dir = "corium-data/outbox";
+};
+
+int RunOutboxDeliver(const OutboxOptions& options);
 
 }  // namespace corium::cli

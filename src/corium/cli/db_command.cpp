@@ -49,8 +49,7 @@ int RunDbBackup(const DbOptions& options, const std::string& destination) {
     std::cerr << "corium db backup: for PostgreSQL use pg_dump or the server's own backups\n";
     return kUsage;
   }
-  auto db = store::SqliteConnection::Open(options.sqlite_path,
-                                          store::OpenMode::kReadOnly);
+  auto db = store::SqliteConnection::Open(options.sqlite_path, store::OpenMode::kReadOnly);
   if (!db.ok()) {
     PrintError("backup", db.status());
     return kFailed;
@@ -70,8 +69,7 @@ int RunDbCheck(const DbOptions& options) {
                  "its own pages (see docs/operations.md)\n";
     return kUsage;
   }
-  auto db = store::SqliteConnection::Open(options.sqlite_path,
-                                          store::OpenMode::kReadOnly);
+  auto db = store::SqliteConnection::Open(options.sqlite_path, store::OpenMode::kReadOnly);
   if (!db.ok()) {
     PrintError("check", db.status());
     return kFailed;

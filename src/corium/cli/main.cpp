@@ -78,6 +78,22 @@ int Run(int argc, char** argv) {
   serve_cmd->add_flag("--fast-password-hashing", serve.fast_password_hashing,
                       "Tests only: weakest password hashes, for quick sign-ins");
 
+  corium::cli::OutboxOptions outbox;
+  CLI::App* outbox_cmd = app.add_subcommand("outbox", "Reminders and check-ins");
+  outbox_cmd->require_subcommand(1);
+  CLI::App* deliver_cmd =
+      outbox_cmd->add_subcommand("deliver", "Send the messages due now into the spool directory");
+  deliver_cmd->add_option("--db", outbox.db.sqlite_path, "SQLite database file")
+      ->capture_default_str();
+  deliver_cmd->add_option("--postgres", outbox.db.postgres_url,
+                          "PostgreSQL connection string, instead of --db");
+  deliver_cmd->add_option("--spool-dir", outbox.spool_dir, "Spool directory")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--outbox-interval", serve.outbox_interval_seconds,
+                   "Seconds between deliveries of due reminders into DATA_DIR/outbox")
+      ->capture_default_str();
+
   corium::cli::UserAddOptions user;
   CLI::App* user_cmd = app.add_subcommand("user", "Accounts of staff members");
   user_cmd->require_subcommand(1);
@@ -119,6 +135,7 @@ int Run(int argc, char** argv) {
   if (db_check_cmd->parsed()) return corium::cli::RunDbCheck(db);
   if (demo_cmd->parsed()) return corium::cli::RunDemo(demo);
   if (user_add_cmd->parsed()) return corium::cli::RunUserAdd(user);
+  if (deliver_cmd->parsed()) return corium::cli::RunOutboxDeliver(outbox);
   if (serve_cmd->parsed()) {
     for (size_t start = 0; start < origins.size();) {
       const size_t comma = std::min(origins.find(',', start), origins.size());

@@ -12,6 +12,7 @@
 #include "corium/cli/demo_accounts.h"
 #include "corium/cli/demo_clinic.h"
 #include "corium/cli/kb_locator.h"
+#include "corium/cli/outbox_delivery_loop.h"
 #include "corium/cli/serve_services.h"
 #include "corium/http/openapi.h"
 #include "corium/http/pipeline.h"
@@ -202,6 +203,12 @@ int RunServe(const ServeOptions& options) {
   pipeline_options.allowed_origins = AllowedOrigins(options, address, *bound, tls);
   pipeline_options.assets = assets ? &*assets : nullptr;
   const http::Pipeline pipeline(std::move(router), *openapi, pipeline_options);
+  if (options.outbox_interval_seconds < 1 || options.outbox_interval_seconds > 3600) {
+    return Fail(Status::InvalidArgument("--outbox-interval: from 1 to 3600 seconds"), kUsage);
+  }
+  // Reminders and check-ins due are delivered while the server runs, and the loop stops with it.
+  const OutboxDeliveryLoop outbox(db, (std::filesystem::path(options.data_dir) / "outbox").string(),
+                                  options.outbox_interval_seconds);
   const Status ran = server.Run(pipeline, [&] {
     std::cout << "Corium is listening on " << Url(address, *bound, tls) << "\n"
               << "  database: " << (db.postgres_url.empty() ? db.sqlite_path : "PostgreSQL") << "\n"

@@ -12,6 +12,7 @@
 #include "corium/store/records/sql_course_records.h"
 #include "corium/store/records/sql_inventory.h"
 #include "corium/store/records/sql_inventory_reads.h"
+#include "corium/store/records/sql_outbox.h"
 #include "corium/store/records/sql_photos.h"
 #include "corium/store/records/sql_safety.h"
 #include "corium/store/records/sql_safety_reads.h"
@@ -53,6 +54,7 @@ class SqlServiceScope final : public app::ServiceScope {
         calendar_repository_(*db_),
         today_repository_(*db_),
         aftercare_repository_(*db_),
+        outbox_repository_(*db_),
         blobs_(std::filesystem::path(shared.data_dir) / "photos"),
         charting_(work_, charts_, audit_, clock_),
         inventory_(work_, audit_, inventory_repository_, clock_, shared.kb),
@@ -65,7 +67,10 @@ class SqlServiceScope final : public app::ServiceScope {
         photos_(work_, photo_repository_, blobs_, audit_, clock_),
         course_reads_(work_, course_repository_, audit_, clock_),
         plan_status_(work_, course_repository_, audit_, clock_),
-        calendar_(work_, audit_, calendar_repository_, clock_, shared.kb, OpenClinicZone),
+        outbox_scheduler_(outbox_repository_, shared.kb, clock_, OpenClinicZone),
+        outbox_status_(work_, outbox_repository_),
+        calendar_(work_, audit_, calendar_repository_, clock_, shared.kb, OpenClinicZone,
+                  &outbox_scheduler_),
         aftercare_(work_, chart_reads_repository_, aftercare_repository_, audit_, clock_),
         today_(work_, today_repository_, safety_reads_repository_, inventory_repository_, audit_,
                clock_),
@@ -85,7 +90,8 @@ class SqlServiceScope final : public app::ServiceScope {
                   .plan_status = plan_status_,
                   .calendar = calendar_,
                   .aftercare = aftercare_,
-                  .today = today_} {}
+                  .today = today_,
+                  .outbox = outbox_status_} {}
 
   app::Services& services() override { return services_; }
 
@@ -110,6 +116,7 @@ class SqlServiceScope final : public app::ServiceScope {
   store::SqlCalendarRepository calendar_repository_;
   store::SqlTodayRepository today_repository_;
   store::SqlAftercareRepository aftercare_repository_;
+  store::SqlOutboxRepository outbox_repository_;
   store::FileBlobStore blobs_;
   app::Charting charting_;
   app::Inventory inventory_;
@@ -121,6 +128,8 @@ class SqlServiceScope final : public app::ServiceScope {
   app::Photos photos_;
   app::CourseReads course_reads_;
   app::PlanStatusChanges plan_status_;
+  app::OutboxScheduler outbox_scheduler_;
+  app::OutboxStatus outbox_status_;
   app::Calendar calendar_;
   app::AftercareReads aftercare_;
   app::TodayReads today_;

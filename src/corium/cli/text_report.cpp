@@ -43,7 +43,8 @@ std::string TextReport(const Decision& d, const Intake& intake, const kb::Knowle
     if (d.earliest_date) {
       out << "Earliest date: " << d.earliest_date->ToString();
       bool undated = false;
-      for (const Finding& f : d.findings) undated = undated || (f.effect == Effect::kDefer && !f.until);
+      for (const Finding& f : d.findings)
+        undated = undated || (f.effect == Effect::kDefer && !f.until);
       out << (undated ? ", and only once the undated conditions below have cleared" : "") << ".\n";
     } else {
       out << "Earliest date: none yet - wait until the conditions below have cleared.\n";
@@ -70,14 +71,14 @@ std::string TextReport(const Decision& d, const Intake& intake, const kb::Knowle
   }
 
   out << "\nDepth by zone (needle setting):\n";
-  out << "  " << Pad("zone", 16) << Pad("indication", 28) << Pad("status", 14)
-      << Pad("depth", 16) << Pad("limited by", 12) << "endpoint\n";
+  out << "  " << Pad("zone", 16) << Pad("indication", 28) << Pad("status", 14) << Pad("depth", 16)
+      << Pad("limited by", 12) << "endpoint\n";
   for (const ZonePlan& z : d.zones) {
     out << "  " << Pad(vocab.Label("zones", z.zone), 16)
         << Pad(vocab.Label("indications", z.indication), 28)
         << Pad(std::string(ZoneStatusName(z.status)), 14) << Pad(DepthText(z), 16)
-        << Pad(std::string(CapSourceName(z.limited_by)), 12)
-        << vocab.Label("endpoints", z.endpoint) << "\n";
+        << Pad(std::string(CapSourceName(z.limited_by)), 12) << vocab.Label("endpoints", z.endpoint)
+        << "\n";
   }
   out << "\nConsent items:";
   for (const std::string& item : d.consent_items) out << " " << item;

@@ -10,7 +10,6 @@
 
 namespace corium::cli {
 
-std::string TextReport(const Decision& decision, const Intake& intake,
-                       const kb::KnowledgeBase& kb);
+std::string TextReport(const Decision& decision, const Intake& intake, const kb::KnowledgeBase& kb);
 
 }  // namespace corium::cli

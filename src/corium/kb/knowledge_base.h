@@ -14,6 +14,7 @@
 #include "corium/domain/decision.h"
 #include "corium/domain/depth.h"
 #include "corium/kb/course_protocol.h"
+#include "corium/kb/message_templates.h"
 
 namespace corium::kb {
 
@@ -292,6 +293,7 @@ struct KnowledgeBase {
   std::vector<ConsentItem> consent_items;  // in file order
   CourseProtocol course;  // kb/course.yaml
   AftercarePolicy aftercare;
+  std::vector<MessageTemplate> messages;  // kb/messages.yaml: the outbox's reminders and check-ins
 
   const ZoneInfo* FindZone(const Code& zone) const;
   const IndicationInfo* FindIndication(const Code& indication) const;

@@ -9,6 +9,7 @@
 
 #include "corium/kb/course_builder.h"
 #include "corium/kb/cross_check.h"
+#include "corium/kb/messages_builder.h"
 #include "corium/kb/node_reader.h"
 #include "corium/kb/rules_builder.h"
 #include "corium/kb/schema_check.h"
@@ -37,6 +38,7 @@ Builder BuilderFor(const std::string& file) {
   if (file == "jurisdictions.yaml") return BuildJurisdictions;
   if (file == "course.yaml") return BuildCourse;
   if (file == "aftercare.yaml") return BuildAftercare;
+  if (file == "messages.yaml") return BuildMessages;
   return CollectDescriptive;
 }
 
@@ -46,7 +48,7 @@ const std::vector<std::string>& TopicFiles() {
   static const std::vector<std::string> topic_files = {
       "manifest.yaml",      "vocabulary.yaml", "sources.yaml", "zones.yaml",     "indications.yaml",
       "jurisdictions.yaml", "devices.yaml",    "consent.yaml", "conflicts.yaml", "course.yaml",
-      "aftercare.yaml"};
+      "aftercare.yaml",     "messages.yaml"};
   return topic_files;
 }
 

@@ -40,7 +40,7 @@ Date ClinicTimeZone::DateOf(calendar::Instant instant) const {
                        static_cast<unsigned>(ymd.day()));
 }
 
-int ClinicTimeZone::OffsetMinutes(calendar::Instant instant) const {
+int ClinicTimeZone::UtcOffsetMinutes(calendar::Instant instant) const {
   const date::sys_info info = zone_->get_info(date::sys_seconds(std::chrono::seconds(instant)));
   return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
 }

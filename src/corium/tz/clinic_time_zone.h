@@ -21,8 +21,7 @@ class ClinicTimeZone final : public calendar::ClinicZone {
 
   calendar::Instant ToInstant(Date day, int minute_of_day) const override;
   Date DateOf(calendar::Instant instant) const override;
-  // Minutes east of UTC at `instant` (for calendar exports that state the offset).
-  int OffsetMinutes(calendar::Instant instant) const;
+  int UtcOffsetMinutes(calendar::Instant instant) const override;
 
  private:
   explicit ClinicTimeZone(const date::time_zone* zone) : zone_(zone) {}

@@ -84,8 +84,10 @@ TEST(DstSlotSearch, LondonWorkingHoursFollowTheClockThroughBothChanges) {
     }
   }
   // GMT in winter, BST in summer.
-  EXPECT_EQ(london->OffsetMinutes(london->ToInstant(kUkSpring.AddDays(-1), 600)), 0);
-  EXPECT_EQ(london->OffsetMinutes(london->ToInstant(kUkSpring.AddDays(1), 600)), 60);
+  EXPECT_EQ(london->UtcOffsetMinutes(london->ToInstant(kUkSpring.AddDays(-1), 600)), 0);
+  EXPECT_EQ(london->UtcOffsetMinutes(london->ToInstant(kUkSpring.AddDays(1), 600)), 60);
+  EXPECT_EQ(calendar::LocalDateTimeText(london->ToInstant(kUkSpring, 600), *london),
+            "2026-03-29 10:00");
 }
 
 TEST(DstSlotSearch, ACourseIntervalCountsLocalDaysAcrossTheChange) {

@@ -1,9 +1,11 @@
-// Calendar exports as RFC 5545 iCalendar files: a client's appointments and a practitioner's
-// diary, from 90 days back to a year and a half ahead, written by the pure ICS writer.
+// Calendar exports as RFC 5545 iCalendar files (a client's appointments and a practitioner's
+// diary, from 90 days back to a year and a half ahead, written by the pure ICS writer), and the
+// state of the outbox of reminders and check-ins.
 #include <map>
 #include <string>
 
 #include "corium/app/calendar.h"
+#include "corium/app/outbox.h"
 #include "corium/calendar/ics_writer.h"
 #include "corium/http/api.h"
 
@@ -69,9 +71,24 @@ Result<ApiReply> StaffDiaryIcs(ApiCall& call) {
   return IcsReply(call, filter, "Diary", true);
 }
 
+Result<ApiReply> OutboxState(ApiCall& call) {
+  CORIUM_ASSIGN_OR_RETURN(const app::OutboxSummary summary,
+                          call.services.outbox.Summary(call.actor()));
+  return ApiReply::Json({{"pending", summary.pending},
+                         {"sent", summary.sent},
+                         {"cancelled", summary.cancelled},
+                         {"failing", summary.failing},
+                         {"next_due", summary.next_due ? nlohmann::json(*summary.next_due)
+                                                       : nlohmann::json(nullptr)}});
+}
+
 }  // namespace
 
 void AddCalendarExportRoutes(ApiRouter& router) {
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/outbox",
+              .permission = Permission::kReadCalendar,
+              .handler = OutboxState});
   router.Add({.method = "GET",
               .pattern = "/api/v1/clients/{client_id}/appointments.ics",
               .permission = Permission::kReadCalendar,
