@@ -229,7 +229,9 @@ export interface KbRule {
 export interface Today {
   date: IsoDate;
   sessions_due: { client_id: Id; client_name: string; plan_id: Id; session_id?: Id; status: 'draft' | 'due'; due_date?: IsoDate }[];
-  awaiting_clearance: { client_id: Id; client_name: string; screening_id: Id; decision: Decision; screened_at: number }[];
-  open_adverse_events: { event_id: Id; client_id: Id; client_name: string; onset: IsoDate; grade?: number; summary: string }[];
-  expiring_lots: { kind: string; lot_id: Id; lot: string; name: string; expires: IsoDate }[];
+  /** `decision` is left out for roles that may not read the chart (front desk). */
+  awaiting_clearance: { client_id: Id; client_name: string; screening_id: Id; decision?: Decision; screened_at: number }[];
+  /** Left out for roles that may not read the chart (front desk). */
+  open_adverse_events?: { event_id: Id; client_id: Id; client_name: string; onset: IsoDate; grade?: number; summary: string }[];
+  expiring_lots: { kind: 'cartridge' | 'product'; lot_id: Id; lot: string; name: string; expires: IsoDate }[];
 }

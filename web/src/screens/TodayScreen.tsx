@@ -39,14 +39,18 @@ export function TodayScreen(_props: ScreenProps) {
           <TodayList title="Awaiting clearance" empty="No client is waiting for a prescriber." count={data.awaiting_clearance.length}>
             {data.awaiting_clearance.map((waiting) => (
               <li key={waiting.screening_id} class="spread">
-                <Link href={`/clients/${waiting.client_id}/screenings/${waiting.screening_id}`}>{waiting.client_name}</Link>
+                {/* Roles that see no decision may not read the screening either; they get the client. */}
+                <Link href={waiting.decision ? `/clients/${waiting.client_id}/screenings/${waiting.screening_id}` : `/clients/${waiting.client_id}`}>
+                  {waiting.client_name}
+                </Link>
                 <span>
                   <span class="muted">{formatInstant(waiting.screened_at)} </span>
-                  <Badge tone={waiting.decision}>{kDecisionWords[waiting.decision]?.title ?? humanize(waiting.decision)}</Badge>
+                  {waiting.decision && <Badge tone={waiting.decision}>{kDecisionWords[waiting.decision]?.title ?? humanize(waiting.decision)}</Badge>}
                 </span>
               </li>
             ))}
           </TodayList>
+          {data.open_adverse_events && (
           <TodayList title="Open adverse events" empty="No adverse event is open." count={data.open_adverse_events.length}>
             {data.open_adverse_events.map((event) => (
               <li key={event.event_id}>
@@ -61,6 +65,7 @@ export function TodayScreen(_props: ScreenProps) {
               </li>
             ))}
           </TodayList>
+          )}
           <TodayList title="Lots near expiry" empty="No lot expires soon." count={data.expiring_lots.length}>
             {data.expiring_lots.map((lot) => (
               <li key={`${lot.kind}-${lot.lot_id}`} class="spread">
