@@ -1,11 +1,12 @@
 // The issue's journey through the real server and a real browser, one step per test, run in order
 // and sharing one browser: sign in → new client → intake → a screening that defers → an esthetician
-// cannot override → a prescriber clears → plan → consent signed. Later steps (session charting,
-// aftercare, adverse event, outcome) are added at the end in the same style.
+// cannot override → a prescriber clears → plan → consent signed → session charted and signed →
+// aftercare printed → adverse event → outcome (the steps after the consent are in steps/afterConsent.ts).
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { localToday, addDays } from '../src/format';
-import { hasEndpoint, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, signOut, startServer, type Browser, type Server } from './harness';
+import { afterConsentSteps } from './steps/afterConsent';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signIn, signOut, startServer, type Browser, type Server } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -19,14 +20,11 @@ const journey = {
 };
 
 let stepFailed = false;
-// FIXME: drop once GET /api/v1/today is merged; until then the steps that need it are skipped.
-let hasToday = true;
 
 /** One step of the journey; once a step fails, the later ones are skipped rather than failing after it. */
-function step(name: string, body: () => Promise<void>, needsToday = false): void {
+function step(name: string, body: () => Promise<void>): void {
   test(name, async (context) => {
     if (stepFailed) context.skip();
-    if (needsToday && !hasToday) context.skip('the server lacks GET /api/v1/today');
     try {
       await body();
     } catch (error) {
@@ -44,7 +42,6 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   browser.page.setDefaultTimeout(10_000);
-  hasToday = await hasEndpoint(server, '/today');
 });
 
 afterAll(async () => {
@@ -63,7 +60,7 @@ step('Today shows what needs the nurse', async () => {
   await page.getByRole('region', { name: 'Sessions due' }).waitFor();
   await expectAccessible('Today');
   await screenshot(page, 'today');
-}, true);
+});
 
 step('the nurse registers a new client, corrected field by field', async () => {
   const { page } = browser;
@@ -154,13 +151,9 @@ step('a physician clears the client with a reason', async () => {
   const { page } = browser;
   await signOut(page);
   await signIn(page, server, server.accounts['physician']!);
-  if (hasToday) {
-    // Today lists the client among those awaiting a prescriber's clearance.
-    await page.getByRole('region', { name: 'Awaiting clearance' }).getByRole('link', { name: journey.clientName }).click();
-    expect(new URL(page.url()).pathname).toBe(journey.screeningPath);
-  } else {
-    await page.goto(`${server.url}${journey.screeningPath}`);
-  }
+  // Today lists the client among those awaiting a prescriber's clearance.
+  await page.getByRole('region', { name: 'Awaiting clearance' }).getByRole('link', { name: journey.clientName }).click();
+  expect(new URL(page.url()).pathname).toBe(journey.screeningPath);
   await page.getByRole('button', { name: 'Record override' }).click();
   await expect.poll(() => page.getByRole('alert').textContent()).toContain('Some fields need attention.');
   await page.getByLabel('Reason for the override').fill('Perioral zone left out of the plan until the waxing has healed; cheeks are clear.');
@@ -223,3 +216,5 @@ step('the client signs the consent on screen, and it locks', async () => {
   await expectAccessible('Client chart');
   await screenshot(page, 'client-chart');
 });
+
+afterConsentSteps(step, () => ({ page: browser.page, server, planPath: journey.planPath }));

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import type { Server } from '../harness';
-import { aftercareAvailable, chartAndSignSession, printAftercare, reportAdverseEvent, scoreOutcome } from './charting';
+import { chartAndSignSession, printAftercare, reportAdverseEvent, scoreOutcome } from './charting';
 
 type Step = (name: string, body: () => Promise<void>) => void;
 
@@ -29,8 +29,7 @@ export function afterConsentSteps(step: Step, world: () => World): void {
   });
   step('the aftercare sheet is shown and printed', async () => {
     const { page, server } = world();
-    // GET /sessions/{id}/aftercare is being added beside these screens; the step runs once it is served.
-    if (await aftercareAvailable(page, server, sessionId)) await printAftercare(page, server, sessionId);
+    await printAftercare(page, server, sessionId);
   });
   step('an adverse event is reported and its outcome recorded', async () => {
     const { page, server } = world();

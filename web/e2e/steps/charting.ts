@@ -136,12 +136,6 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   return sessionId;
 }
 
-/** Whether the server has the aftercare endpoint yet (it is being added alongside these screens). */
-export async function aftercareAvailable(page: Page, server: Server, sessionId: number): Promise<boolean> {
-  const response = await page.request.get(`${server.url}/api/v1/sessions/${sessionId}/aftercare`);
-  return response.status() === 200;
-}
-
 /** The aftercare sheet on screen, then as printed: only the sheet, without the app's navigation. */
 export async function printAftercare(page: Page, server: Server, sessionId: number): Promise<void> {
   await page.goto(`${server.url}/sessions/${sessionId}`);
