@@ -392,6 +392,18 @@ TEST(KbYaml, SyntaxErrorNamesFileAndLine) {
 
 // --- Problems with file and line ---------------------------------------------------------------
 
+// Every aftercare rule reaches the client's sheet (aftercare.yaml); a rule left off is reported.
+TEST(KbProblems, AnAftercareRuleMissingFromTheSheetIsReported) {
+  std::vector<KbFile> files = ShippedFiles();
+  Edit(files, "aftercare.yaml", "  - rule: ES-03\n", "  - rule: ES-02\n");
+  const auto problems = ProblemsOf(files);
+  bool named = false;
+  for (const FieldError& p : problems) {
+    named = named || p.message.find("ES-03 appears nowhere") != std::string::npos;
+  }
+  EXPECT_TRUE(named) << Describe(problems);
+}
+
 TEST(KbProblems, DuplicateYamlKeyInAShippedFileIsReportedAtFileAndLine) {
   std::vector<KbFile> files = ShippedFiles();
   const int line = Edit(files, "zones.yaml", "    cap_mm: 0.75\n    scar_cap_mm: 1.5\n",
