@@ -130,8 +130,8 @@ void AddStaffRoutes(ApiRouter& router);      // staff, audit log
 void AddChartingRoutes(
     ApiRouter& router);                   // plans, consents, sessions, signing, amendments, photos
 void AddSafetyRoutes(ApiRouter& router);  // adverse events, outcomes
-void AddInventoryRoutes(ApiRouter& router);  // devices, lots, products, expiry, recall
-void AddCalendarRoutes(ApiRouter& router);   // rooms, hours, types, slots, appointments
+void AddInventoryRoutes(ApiRouter& router);       // devices, lots, products, expiry, recall
+void AddCalendarRoutes(ApiRouter& router);        // rooms, hours, types, slots, appointments
 void AddCalendarExportRoutes(ApiRouter& router);  // ICS: a client's appointments, a diary
 
 // Every route of the API, in one router.
