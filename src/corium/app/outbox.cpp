@@ -1,12 +1,13 @@
 #include "corium/app/outbox.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace corium::app {
 namespace {
 
 std::string Filled(std::string text, const std::string& start) {
-  static const std::string kPlaceholder = "{start}";
+  constexpr std::string_view kPlaceholder = "{start}";
   for (size_t at = text.find(kPlaceholder); at != std::string::npos;
        at = text.find(kPlaceholder, at + start.size())) {
     text.replace(at, kPlaceholder.size(), start);

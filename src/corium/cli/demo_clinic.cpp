@@ -34,7 +34,12 @@ DemoStory::DemoStory(store::SqlConnection& db, const kb::KnowledgeBase& kb)
           work_, audit_, clock_, kb_, staff_repository_, client_repository_, screening_repository_},
       inventory_(work_, audit_, inventory_repository_, clock_, kb_),
       safety_(work_, audit_, safety_repository_, clock_),
-      charting_(work_, chart_repository_, audit_, clock_) {}
+      charting_(work_, chart_repository_, audit_, clock_),
+      calendar_repository_(db),
+      outbox_repository_(db),
+      outbox_scheduler_(outbox_repository_, kb_, clock_, OpenDemoZone),
+      calendar_(work_, audit_, calendar_repository_, clock_, kb_, OpenDemoZone,
+                &outbox_scheduler_) {}
 
 Date DemoStory::Day(unsigned month, unsigned day) { return Date::FromYmd(2026, month, day); }
 
@@ -54,6 +59,7 @@ Result<app::Id> DemoStory::Tell() {
   CORIUM_RETURN_IF_ERROR(FollowUps());
   CORIUM_RETURN_IF_ERROR(DeferralsOfTheLastWeek());
   CORIUM_RETURN_IF_ERROR(OpenWorkForToday());
+  CORIUM_RETURN_IF_ERROR(NextWeeksCalendar());
   return clinic_id_;
 }
 

@@ -6,13 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "corium/app/calendar.h"
 #include "corium/app/charting.h"
 #include "corium/app/consultation.h"
 #include "corium/app/inventory.h"
+#include "corium/app/outbox.h"
 #include "corium/app/safety.h"
+#include "corium/store/records/sql_calendar.h"
 #include "corium/store/records/sql_charting.h"
 #include "corium/store/records/sql_clients.h"
 #include "corium/store/records/sql_inventory.h"
+#include "corium/store/records/sql_outbox.h"
 #include "corium/store/records/sql_safety.h"
 #include "corium/store/records/sql_screenings.h"
 #include "corium/store/records/sql_staff.h"
@@ -33,6 +37,9 @@ Result<T> Step(const std::string& what, Result<T> result) {
 }
 
 enum class Anaesthetic { kNone, kTopical };
+
+// The clinic's zone through the tz database (demo_calendar.cpp).
+Result<std::unique_ptr<calendar::ClinicZone>> OpenDemoZone(const std::string& iana_name);
 
 // The clinic's story from opening day to the demo's today, told through the use cases on one
 // connection, with the clock moved to each scene's date. Not thread-safe; one story per run.
@@ -75,6 +82,7 @@ class DemoStory {
   Status FollowUps();
   Status DeferralsOfTheLastWeek();
   Status OpenWorkForToday();
+  Status NextWeeksCalendar();  // demo_calendar.cpp
 
   store::SqlConnection& db_;
   const kb::KnowledgeBase& kb_;
@@ -91,6 +99,10 @@ class DemoStory {
   app::Inventory inventory_;
   app::SafetyRecords safety_;
   app::Charting charting_;
+  store::SqlCalendarRepository calendar_repository_;
+  store::SqlOutboxRepository outbox_repository_;
+  app::OutboxScheduler outbox_scheduler_;
+  app::Calendar calendar_;
 
   app::Id clinic_id_ = 0;
   app::Actor director_, nurse_practitioner_, nurse_, master_esthetician_, california_esthetician_;

@@ -75,6 +75,7 @@ Result<std::vector<app::Room>> SqlCalendarRepository::ListRooms(app::Id clinic_i
           "SELECT id, name, active, version FROM rooms WHERE clinic_id = $1 ORDER BY name, id",
           {clinic_id}));
   std::vector<app::Room> rooms;
+  rooms.reserve(rows.size());
   for (const SqlRow& row : rows) {
     rooms.push_back({row.Int(0), row.Text(1), row.Int(2) != 0, row.Int(3)});
   }
@@ -152,6 +153,7 @@ Result<std::vector<app::AppointmentType>> SqlCalendarRepository::ListAppointment
                 " version FROM appointment_types WHERE clinic_id = $1 ORDER BY name, id",
                 {clinic_id}));
   std::vector<app::AppointmentType> types;
+  types.reserve(rows.size());
   for (const SqlRow& row : rows) types.push_back(TypeFrom(row));
   return types;
 }
@@ -164,6 +166,7 @@ Result<std::vector<app::Id>> SqlCalendarRepository::ActiveDevices(app::Id clinic
                 " ORDER BY id",
                 {clinic_id, kind.str()}));
   std::vector<app::Id> ids;
+  ids.reserve(rows.size());
   for (const SqlRow& row : rows) ids.push_back(row.Int(0));
   return ids;
 }

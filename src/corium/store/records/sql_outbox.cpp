@@ -50,6 +50,7 @@ Result<std::vector<app::OutboxMessage>> SqlOutboxRepository::Due(app::Instant no
                 " WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
                 {now, std::int64_t{limit}}));
   std::vector<app::OutboxMessage> due;
+  due.reserve(rows.size());
   for (const SqlRow& row : rows) {
     app::OutboxMessage m;
     m.id = row.Int(0);
