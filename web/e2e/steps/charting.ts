@@ -194,7 +194,7 @@ export async function scoreOutcome(page: Page, server: Server, clientId: number,
   await page.getByRole('heading', { name: 'Baseline and now' }).waitFor();
   await page.getByRole('img', { name: /^Baseline: / }).waitFor();
   await page.getByRole('img', { name: /^Current: / }).waitFor();
-  await page.getByLabel('Scale').fill(scale);
+  await page.getByLabel('Scale').selectOption(scale);
   await page.getByLabel('Score', { exact: true }).fill('2');
   await page.getByLabel('Time point').selectOption('month_1');
   await page.getByLabel('Assessed on').fill(assessedOn);
