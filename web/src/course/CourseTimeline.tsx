@@ -94,7 +94,7 @@ export function CourseTimeline({ clientId, plans }: { clientId: number; plans: P
       {appointments.data && appointments.data.length > 0 && (
         <>
           <h3>Appointments booked</h3>
-          <ul class="plain-list">
+          <ul class="list-plain">
             {appointments.data.filter((appointment) => appointment.status === 'booked').map((appointment) => (
               <li key={appointment.id}>
                 <Link href={`/calendar?date=${new Date(appointment.starts_at * 1000).toISOString().slice(0, 10)}&view=week`}>

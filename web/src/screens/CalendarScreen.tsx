@@ -70,7 +70,7 @@ export function CalendarScreen({ search }: ScreenProps) {
       </h2>
       {columns.data && columns.data.length === 0 && <p class="muted">No appointments this day.</p>}
       {columns.data && columns.data.length > 0 && (
-        <div class={`calendar-grid calendar-${view}`} aria-labelledby="calendar-heading">
+        <div class={`calendar-grid calendar-${view}`}>
           {columns.data.map((column) => (
             <section key={column.key} class="calendar-column" aria-label={column.heading}>
               <h3>{column.heading}</h3>
