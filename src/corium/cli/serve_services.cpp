@@ -75,7 +75,7 @@ class SqlServiceScope final : public app::ServiceScope {
                   .inventory_reads = inventory_reads_,
                   .photos = photos_,
                   .course_reads = course_reads_,
-                  .plan_status = plan_status_} {}
+                  .plan_status = plan_status_,
                   .calendar = calendar_} {}
 
   app::Services& services() override { return services_; }
