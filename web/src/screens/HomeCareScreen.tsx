@@ -42,7 +42,7 @@ export function HomeCareScreen({ params }: ScreenProps) {
         <h2 id="regimen-heading">How to roll at home</h2>
         <ul class="regimen">
           <li>Use a roller of at most {regimen.max_depth_mm} mm. <span class="rule">({regimen.depth_rule})</span></li>
-          <li>Roll at most {regimen.max_per_week} times a week, with at least {regimen.min_days_apart} days between, never two days running. <span class="rule">({regimen.frequency_rule})</span></li>
+          <li>Roll at most {regimen.max_per_week} times a week and never two days running: at least {regimen.min_days_apart} days from one rolling day to the next. <span class="rule">({regimen.frequency_rule})</span></li>
           <li>Stop rolling {regimen.pause.days_before} days before each clinic session and start again {regimen.pause.days_after} days after it. <span class="rule">({regimen.pause.rule})</span></li>
           <li>Replace the roller after about {regimen.replacement.after_uses} uses. <span class="rule">({regimen.replacement.rule})</span></li>
           <li>
