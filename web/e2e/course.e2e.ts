@@ -87,7 +87,7 @@ test('the nurse books the next session from a free slot', async () => {
 
 test('the booked session is on the week calendar, and moves to another time', async () => {
   const { page } = browser;
-  await page.getByRole('link', { name: `Appointment ${appointmentId}` }).click();
+  await page.getByRole('listitem').filter({ hasText: `appointment ${appointmentId}` }).getByRole('link').click();
   await page.getByRole('heading', { name: /^Week of/ }).waitFor();
   const card = page.getByRole('article', { name: /Amara Okafor/ });
   await card.waitFor();

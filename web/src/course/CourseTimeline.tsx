@@ -6,7 +6,8 @@
 import './course.css';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Appointment, PlanCourse } from '../api/courseTypes';
+import { clinicToday } from '../api/clinicToday';
+import type { AppointmentList, PlanCourse } from '../api/courseTypes';
 import type { Plan } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Link } from '../components/Link';
@@ -14,6 +15,7 @@ import { useLoad } from '../components/useAsync';
 import { formatDate, humanize } from '../format';
 import { useCan } from '../session';
 import { BookSession } from './BookSession';
+import { clinicDate, clockTime } from './clinicTime';
 import { courseEntries, type CourseEntry } from './courseTimeline';
 
 const kKindWords: Record<CourseEntry['kind'], string> = {
@@ -76,9 +78,13 @@ export function CourseTimeline({ clientId, plans }: { clientId: number; plans: P
   const active = plans.filter((plan) => plan.status === 'active');
   const courses = useLoad(() => Promise.all(active.map((plan) => api.get<PlanCourse>(`/plans/${plan.id}/course`))),
     [active.map((plan) => plan.id).join(',')]);
-  const appointments = useLoad(
-    () => (can('read_calendar') ? api.get<{ items: Appointment[] }>(`/appointments?client_id=${clientId}&from=${Math.floor(Date.now() / 1000) - 86400}&to=${Math.floor(Date.now() / 1000) + 60 * 86400}`).then((list) => list.items) : Promise.resolve([])),
-    [clientId]);
+  // The client's appointments of the next 60 clinic days, read on the clinic's clock as of today.
+  const appointments = useLoad(async () => {
+    if (!can('read_calendar')) return null;
+    const today = await clinicToday();
+    const list = await api.get<AppointmentList>(`/appointments?date=${today}&days=60&client_id=${clientId}`);
+    return { day: { date: today, from: list.from, to: list.to }, items: list.items.filter((item) => item.status === 'booked') };
+  }, [clientId]);
   return (
     <section class="card" aria-labelledby="courses-heading">
       <h2 id="courses-heading">Courses of treatment</h2>
@@ -91,18 +97,21 @@ export function CourseTimeline({ clientId, plans }: { clientId: number; plans: P
       {courses.data?.map((course) => (
         <PlanCourseCard key={course.plan_id} clientId={clientId} course={course} onBooked={appointments.reload} />
       ))}
-      {appointments.data && appointments.data.length > 0 && (
+      {appointments.data && appointments.data.items.length > 0 && (
         <>
           <h3>Appointments booked</h3>
           <ul class="list-plain">
-            {appointments.data.filter((appointment) => appointment.status === 'booked').map((appointment) => (
-              <li key={appointment.id}>
-                <Link href={`/calendar?date=${new Date(appointment.starts_at * 1000).toISOString().slice(0, 10)}&view=week`}>
-                  Appointment {appointment.id}
-                </Link>{' '}
-                {appointment.plan_id !== null ? `for plan ${appointment.plan_id}` : ''}
-              </li>
-            ))}
+            {appointments.data.items.map((appointment) => {
+              const date = clinicDate(appointment.starts_at, appointments.data!.day);
+              return (
+                <li key={appointment.id}>
+                  <Link href={`/calendar?date=${date}&view=week`}>
+                    {formatDate(date)}, {clockTime(appointment.starts_at, appointments.data!.day)}
+                  </Link>{' '}
+                  (appointment {appointment.id}{appointment.plan_id !== null ? `, plan ${appointment.plan_id}` : ''})
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
