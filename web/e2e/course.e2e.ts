@@ -1,6 +1,6 @@
 // Courses, the clinic calendar and home care: an administrator sets up a room, a session type and a
 // nurse's working hours; the nurse sees a demo client's course with the rule that bound each session,
-// books the next session, finds it on the week calendar, moves it, and opens the home-care plan.
+// books the next session (after a slot taken meanwhile), finds it on the week calendar, moves and cancels it, and opens the home-care plan.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -9,6 +9,7 @@ import { launchBrowser, screenshot, seriousAccessibilityViolations, signIn, sign
 let server: Server;
 let browser: Browser;
 let appointmentId = 0;
+let typeId = 0;
 
 /** Amara Okafor of the demo clinic: an acne-scar plan with one session done. */
 const kClientId = 3;
@@ -44,6 +45,7 @@ test('an administrator adds a room, a session type and the nurse\'s working hour
   expect((await apiWrite(page, 'POST', '/rooms', { name: 'Treatment room 1' })).status).toBe(201);
   const type = await apiWrite(page, 'POST', '/appointment-types', { name: 'Microneedling session', purpose: 'session', duration_minutes: 60 });
   expect(type.status, JSON.stringify(type.body)).toBe(201);
+  typeId = (type.body as { id: number }).id;
   const staff = await (await page.request.get(`${server.url}/api/v1/staff?limit=200`)).json() as { items: { id: number; email: string }[] };
   const nurse = staff.items.find((member) => member.email === server.accounts['nurse'])!;
   const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' }));
@@ -78,6 +80,13 @@ test('the nurse books the next session from a free slot', async () => {
   await slots.getByRole('radio').first().check();
   await expectAccessible(page, 'booking a session');
   await screenshot(page, 'course-booking');
+  // Someone else takes the earliest slot meanwhile (the next session is due today, so it is the first listed).
+  const earliest = await (await page.request.get(`${server.url}/api/v1/slots?type_id=${typeId}&count=1`)).json() as { items: { starts_at: number; practitioner_id: number }[] };
+  const other = await apiWrite(page, 'POST', '/appointments', { client_id: 4, type_id: typeId, practitioner_id: earliest.items[0]!.practitioner_id, starts_at: earliest.items[0]!.starts_at });
+  expect(other.status, JSON.stringify(other.body)).toBe(201);
+  await slots.getByRole('button', { name: /^Book session \d+$/ }).click();
+  await course.getByRole('alert').filter({ hasText: 'That slot was just taken' }).waitFor();
+  await slots.getByRole('radio').first().check();
   await slots.getByRole('button', { name: /^Book session \d+$/ }).click();
   const booked = course.getByRole('status').filter({ hasText: /booked/ });
   await booked.waitFor();
@@ -104,7 +113,7 @@ test('the booked session is on the week calendar, and moves to another time', as
   expect(moved.status).toBe('booked');
 });
 
-test('the day view fits a 1024×768 tablet and lists the session by practitioner', async () => {
+test('the day view fits a 1024×768 tablet, lists the session by practitioner, and cancels it', async () => {
   const { page } = browser;
   await page.setViewportSize({ width: 1024, height: 768 });
   try {
@@ -113,6 +122,10 @@ test('the day view fits a 1024×768 tablet and lists the session by practitioner
     await expectAccessible(page, 'the day calendar at 1024×768');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
     await screenshot(page, 'calendar-day');
+    await page.getByRole('button', { name: /^Cancel .*Amara Okafor/ }).click();
+    await page.getByRole('article', { name: /Amara Okafor/ }).getByText('(cancelled)').waitFor();
+    const cancelled = await (await page.request.get(`${server.url}/api/v1/appointments/${appointmentId}`)).json() as { status: string };
+    expect(cancelled.status).toBe('cancelled');
   } finally {
     await page.setViewportSize({ width: 1280, height: 800 });
   }
