@@ -113,10 +113,12 @@ test('the booked session is on the week calendar, and moves to another time', as
   expect(moved.status).toBe('booked');
 });
 
-test('the day view fits a 1024×768 tablet, lists the session by practitioner, and cancels it', async () => {
+test('the week and day views fit a 1024×768 tablet; the day view lists the session by practitioner, and cancels it', async () => {
   const { page } = browser;
   await page.setViewportSize({ width: 1024, height: 768 });
   try {
+    await page.getByRole('article', { name: /Amara Okafor/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'width of the week').toBeLessThanOrEqual(1024);
     await page.getByRole('button', { name: 'Day', exact: true }).click();
     await page.getByRole('article', { name: /Amara Okafor/ }).waitFor();
     await expectAccessible(page, 'the day calendar at 1024×768');
