@@ -41,6 +41,13 @@ TEST_P(KnowledgeBaseApiTest, VocabularySaysWhatEachEntryAsksFor) {
   EXPECT_EQ(WithCode(vocab["procedures"], "waxing")["asks"], json::array({"date", "zones"}));
   EXPECT_TRUE(WithCode(vocab["roles"], "physician")["prescriber"].get<bool>());
   EXPECT_FALSE(WithCode(vocab["roles"], "nurse")["prescriber"].get<bool>());
+  // TP-06's checklist in the order done, and the outcome scales (FU-02), from the kb.
+  ASSERT_GE(vocab["checklist"].size(), 2U);
+  EXPECT_EQ(vocab["checklist"][0]["code"], "cleanse");
+  EXPECT_FALSE(vocab["checklist"][0]["may_skip"].get<bool>());
+  EXPECT_EQ(vocab["checklist"][1]["code"], "anaesthetic");
+  EXPECT_TRUE(vocab["checklist"][1]["may_skip"].get<bool>());
+  EXPECT_FALSE(WithCode(vocab["outcome_scales"], "gais")["label"].get<std::string>().empty());
   EXPECT_EQ(WithCode(vocab["endpoints"], "pinpoint_bleeding")["label"],
             "Even erythema with pinpoint bleeding");
   EXPECT_EQ(vocab["conditions"].size(), 31U);

@@ -4,10 +4,12 @@
 import type { FunctionComponent } from 'preact';
 import { recordRoutes } from './recordRoutes';
 import type { RouteParams } from './router';
+import { CalendarScreen } from './screens/CalendarScreen';
 import { ClientChartScreen } from './screens/ClientChartScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
 import { ConsentScreen } from './screens/ConsentScreen';
 import { ConsultationScreen } from './screens/ConsultationScreen';
+import { HomeCareScreen } from './screens/HomeCareScreen';
 import { NewClientScreen } from './screens/NewClientScreen';
 import { PlanScreen } from './screens/PlanScreen';
 import { ScreeningScreen } from './screens/ScreeningScreen';
@@ -29,6 +31,8 @@ export const routes: Route[] = [
   { path: '/clients/new', screen: NewClientScreen },
   { path: '/clients/:client_id', screen: ClientChartScreen },
   { path: '/clients/:client_id/consultation', screen: ConsultationScreen },
+  { path: '/clients/:client_id/home-care', screen: HomeCareScreen },
+  { path: '/calendar', screen: CalendarScreen },
   { path: '/clients/:client_id/screenings/:screening_id', screen: ScreeningScreen },
   { path: '/clients/:client_id/screenings/:screening_id/plan', screen: PlanScreen },
   { path: '/clients/:client_id/plans/:plan_id/consent', screen: ConsentScreen },

@@ -36,7 +36,7 @@ const kTypes: Record<string, Record<string, true>> = {
   PlanZone: { zone: true, min: true, max: true, cap: true } satisfies Record<keyof PlanZone, true>,
   ConsentItems: { plan_id: true, client_id: true, screening_id: true, items: true, texts: true, text_version: true, text_digest: true } satisfies Record<keyof ConsentItems, true>,
   Consent: { id: true, client_id: true, plan_id: true, items: true, text_version: true, text_digest: true, signature: true, signer_name: true, photo_consent: true, witnessed_by: true, signed_at: true } satisfies Record<keyof Consent, true>,
-  Vocabulary: { kb: true, zones: true, indications: true, conditions: true, medications: true, allergies: true, procedures: true, roles: true, settings: true, device_kinds: true, needle_materials: true, endpoints: true } satisfies Record<keyof Vocabulary, true>,
+  Vocabulary: { kb: true, zones: true, indications: true, conditions: true, medications: true, allergies: true, procedures: true, roles: true, settings: true, device_kinds: true, needle_materials: true, endpoints: true, checklist: true, outcome_scales: true } satisfies Record<keyof Vocabulary, true>,
   Rule: { id: true, title: true, stage: true, rationale: true, confidence: true, configurable: true, sources: true } satisfies Record<keyof KbRule, true>,
   SessionSummary: { id: true, plan_id: true, practitioner_id: true, performed_on: true, status: true, version: true } satisfies Record<keyof SessionSummary, true>,
 };

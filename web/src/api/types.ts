@@ -213,6 +213,23 @@ export interface Vocabulary {
   device_kinds: VocabularyItem[];
   needle_materials: VocabularyItem[];
   endpoints: VocabularyItem[];
+  /** TP-06: the session checklist's steps, in the order they are done. */
+  checklist: VocabularyChecklistStep[];
+  /** The outcome scales (FU-02); min and max null when the knowledge base gives no range. */
+  outcome_scales: VocabularyOutcomeScale[];
+}
+
+export interface VocabularyChecklistStep {
+  code: string;
+  label: string;
+  may_skip: boolean;
+}
+
+export interface VocabularyOutcomeScale {
+  code: string;
+  label: string;
+  min: number | null;
+  max: number | null;
 }
 
 export interface KbRule {

@@ -31,7 +31,7 @@ export function ChecklistFields({ steps, checklist, anaesthetic, products, field
       {fields['checklist'] && <p class="field-error">{fields['checklist']}</p>}
       {steps.map((step, index) => (
         <div key={step.step}>
-          <ChoiceGroup class="checklist-step" legend={step.label} value={checklist[step.step] ?? ''} options={kStates}
+          <ChoiceGroup class="checklist-step" legend={step.label} value={checklist[step.step] ?? ''} options={step.may_skip === false ? kStates.slice(0, 1) : kStates}
             onChange={(state) => onTick(step.step, state as StepState)} error={fields[`checklist[${index}]`]} />
           {step.step === kAnaestheticStep && checklist[step.step] === 'done' && (
             <div class="grid-2">

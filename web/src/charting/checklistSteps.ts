@@ -1,19 +1,14 @@
-// The protocol checklist's steps (TP-06). The knowledge base owns them; the vocabulary endpoint is
-// read for them when it lists them, and the step codes the server checks are the fallback.
+// The protocol checklist's steps (TP-06), as the knowledge base lists them in the vocabulary. The
+// browser keeps no list of its own: without the vocabulary there are no steps to tick.
 
 import type { Vocabulary } from '../api/types';
-import { humanize } from '../format';
 
 export interface ChecklistStep {
   step: string;
   label: string;
+  may_skip?: boolean;
 }
 
-/** The codes of kb/rules/technique.yaml TP-06, in the order they are done; the server checks them. */
-const kStepCodes = ['cleanse', 'anaesthetic', 'antisepsis', 'glide', 'needling', 'endpoint', 'calming', 'sun_protection'];
-
 export function checklistSteps(vocabulary: Vocabulary | null): ChecklistStep[] {
-  const listed = (vocabulary as (Vocabulary & { checklist?: ChecklistStep[] }) | null)?.checklist;
-  if (Array.isArray(listed) && listed.length > 0) return listed;
-  return kStepCodes.map((step) => ({ step, label: humanize(step) }));
+  return (vocabulary?.checklist ?? []).map((entry) => ({ step: entry.code, label: entry.label, may_skip: entry.may_skip }));
 }

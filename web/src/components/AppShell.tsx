@@ -15,6 +15,7 @@ interface NavItem {
 const kNavigation: NavItem[] = [
   { href: '/', label: 'Today' },
   { href: '/clients', label: 'Clients', permission: 'read_clients' },
+  { href: '/calendar', label: 'Calendar', permission: 'read_calendar' },
   { href: '/admin', label: 'Admin', permission: 'read_staff' },
 ];
 

@@ -15,7 +15,7 @@ const vocabulary = {
   medications: [{ code: 'isotretinoin', label: 'Oral isotretinoin', asks: ['current', 'last_dose'] }],
   allergies: [{ code: 'lidocaine', label: 'Lidocaine' }],
   procedures: [{ code: 'waxing', label: 'Waxing', asks: ['date', 'zones'] }, { code: 'microneedling', label: 'Microneedling', asks: ['date', 'zones', 'depth_mm'] }],
-  roles: [], settings: [], device_kinds: [], needle_materials: [], endpoints: [],
+  roles: [], settings: [], device_kinds: [], needle_materials: [], endpoints: [], checklist: [], outcome_scales: [],
 } as Vocabulary;
 
 describe('toIntakeHistory', () => {

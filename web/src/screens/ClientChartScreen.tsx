@@ -2,6 +2,7 @@ import { loadVocabulary } from '../api/knowledge';
 import { buildTimeline } from '../chart/timeline';
 import { loadClientRecord } from '../chart/loadClientRecord';
 import { RecordActions } from '../charting/RecordActions';
+import { CourseTimeline } from '../course/CourseTimeline';
 import { ClientBanner } from '../components/ClientBanner';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Link } from '../components/Link';
@@ -42,6 +43,7 @@ export function ClientChartScreen({ params }: ScreenProps) {
         )}
       </div>
       {chartReadable && <RecordActions clientId={client.id} parts={parts} />}
+      {chartReadable && <CourseTimeline clientId={client.id} plans={parts.plans} />}
       <section class="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Record</h2>
         {chartReadable ? (

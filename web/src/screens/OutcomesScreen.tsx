@@ -5,9 +5,10 @@ import '../recordScreens.css';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { clinicToday } from '../api/clinicToday';
 import { api } from '../api/client';
+import { loadVocabulary } from '../api/knowledge';
 import { unclaimedFieldMessages } from '../api/problem';
 import type { OutcomeAssessment, PhotoRecord } from '../api/chartingTypes';
-import type { Client, Page, Plan } from '../api/types';
+import type { Client, Page, Plan, VocabularyOutcomeScale } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField, TextField } from '../components/Fields';
 import { Link } from '../components/Link';
@@ -26,7 +27,8 @@ async function load(clientId: string) {
   const assessments = (await Promise.all(
     plans.map((plan) => api.get<Page<OutcomeAssessment>>(`/plans/${plan.id}/outcome-assessments?limit=200`).then((page) => page.items)),
   )).flat();
-  return { client, plans, photos, assessments };
+  const vocabulary = await loadVocabulary();
+  return { client, plans, photos, assessments, scales: vocabulary.outcome_scales };
 }
 
 function PhotoFigure({ photo, caption }: { photo: PhotoRecord | undefined; caption: string }) {
@@ -55,6 +57,10 @@ function FollowUpPhoto({ clientId, onStored }: { clientId: number; onStored: () 
   );
 }
 
+function scaleLabel(scale: VocabularyOutcomeScale): string {
+  return scale.min !== null && scale.max !== null ? `${scale.label} (${scale.min}–${scale.max})` : scale.label;
+}
+
 export function OutcomesScreen({ params }: ScreenProps) {
   const can = useCan();
   const clientId = params['client_id']!;
@@ -67,7 +73,7 @@ export function OutcomesScreen({ params }: ScreenProps) {
   }, []);
   if (loaded.error) return <ErrorMessage report={loaded.error} onReload={loaded.reload} />;
   if (!loaded.data) return <p class="muted">Loading…</p>;
-  const { client, plans, photos, assessments } = loaded.data;
+  const { client, plans, photos, assessments, scales } = loaded.data;
   const { baseline, current } = comparisonPhotos(photos);
   const fields = submit.error?.fields ?? {};
   const set = (key: keyof OutcomeForm) => (value: string) => setForm((old) => ({ ...old, [key]: value }));
@@ -115,8 +121,9 @@ export function OutcomesScreen({ params }: ScreenProps) {
           <div class="grid-2">
             <SelectField label="Plan" value={planId} onChange={set('plan_id')} error={fields['plan_id']}
               options={plans.map((plan) => ({ value: String(plan.id), label: `Plan ${plan.id}: ${plan.indication.replace(/_/g, ' ')}` }))} />
-            <TextField label="Scale" value={form.scale} onInput={set('scale')} error={fields['scale']}
-              help="A scale of the knowledge base for the plan's indication, e.g. gais" />
+            <SelectField label="Scale" value={form.scale} onChange={set('scale')} placeholder="Choose…" error={fields['scale']}
+              help="The knowledge base's scales; the server checks the one chosen fits the plan's indication"
+              options={scales.map((scale) => ({ value: scale.code, label: scaleLabel(scale) }))} />
             <TextField label="Score" type="number" step="any" value={form.score} onInput={set('score')} error={fields['score']} />
             <SelectField label="Time point" value={form.time_point} onChange={set('time_point')} placeholder="Choose…" error={fields['time_point']}
               options={kTimePoints.map((value) => ({ value, label: humanize(value) }))} />

@@ -60,6 +60,34 @@ json Sources(const kb::KnowledgeBase& kb, const std::vector<std::string>& ids) {
   return sources;
 }
 
+// TP-06: the session checklist's steps in the order they are done; empty when the kb has none.
+json Checklist(const kb::KnowledgeBase& kb) {
+  json steps = json::array();
+  const kb::ChecklistPolicy* policy = kb.Checklist();
+  if (policy == nullptr) return steps;
+  for (const kb::ChecklistStep& step : policy->steps) {
+    steps.push_back(
+        {{"code", step.step.str()}, {"label", step.label}, {"may_skip", step.may_skip}});
+  }
+  return steps;
+}
+
+// The outcome scales (FU-02) with their score range when the kb gives one (min and max null
+// otherwise).
+json OutcomeScales(const kb::KnowledgeBase& kb) {
+  json scales = json::array();
+  for (const kb::OutcomeScale& scale : kb.outcome_scales) {
+    json entry = {
+        {"code", scale.code.str()}, {"label", scale.label}, {"min", nullptr}, {"max", nullptr}};
+    if (scale.scores) {
+      entry["min"] = scale.scores->min;
+      entry["max"] = scale.scores->max;
+    }
+    scales.push_back(std::move(entry));
+  }
+  return scales;
+}
+
 }  // namespace
 
 json KnowledgeBaseIdentityToJson(const kb::KnowledgeBase& kb) {
@@ -82,6 +110,8 @@ json VocabularyToJson(const kb::KnowledgeBase& kb) {
     role["prescriber"] = vocab.prescriber_roles.count(Code(role["code"].get<std::string>())) != 0;
   }
   out["roles"] = std::move(roles);
+  out["checklist"] = Checklist(kb);
+  out["outcome_scales"] = OutcomeScales(kb);
   return out;
 }
 
