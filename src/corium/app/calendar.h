@@ -18,6 +18,7 @@
 #include "corium/app/actor.h"
 #include "corium/app/audit_log.h"
 #include "corium/app/clock.h"
+#include "corium/app/course_reads.h"
 #include "corium/app/unit_of_work.h"
 #include "corium/base/result.h"
 #include "corium/calendar/clinic_zone.h"
@@ -175,7 +176,11 @@ class BookingListener {
   virtual Status Cancelled(const Actor& actor, const Appointment& appointment) = 0;
 };
 
-class Calendar {
+// With the course's records (UseCourse), booking or moving a session of a plan respects the
+// course: the session's date must be one the course engine allows (the plan's interval, DF-11,
+// every wash-out, the latest screening's deferral), or the request is refused on starts_at with
+// the rule id. The calendar also tells the course read which sessions are booked.
+class Calendar final : public SessionBookings {
  public:
   Calendar(UnitOfWork& work, AuditLog& audit, CalendarRepository& repository, const Clock& clock,
            const kb::KnowledgeBase& kb, ZoneOpener zones, BookingListener* listener = nullptr)
@@ -186,6 +191,9 @@ class Calendar {
         kb_(kb),
         zones_(std::move(zones)),
         listener_(listener) {}
+
+  void UseCourse(CourseRecordRepository* records) { course_records_ = records; }
+  Result<PlanBookings> BookedSessions(Id clinic_id, Id plan_id, std::optional<Id> except) override;
 
   Result<Id> AddRoom(const Actor& actor, const std::string& name);
   Result<std::vector<Room>> Rooms(const Actor& actor);
@@ -226,6 +234,10 @@ class Calendar {
                             const Placement& wanted, Instant starts_at, std::optional<Id> except);
   Result<std::vector<Appointment>> ListWithin(const Actor& actor, const AppointmentFilter& filter,
                                               std::int64_t longest);
+  // InvalidFields on starts_at when booking `appointment` (a session of its plan) would put a
+  // session where the course forbids it, or push another booked session out of place.
+  Status CheckCourse(const Actor& actor, const AppointmentType& type,
+                     const Appointment& appointment);
   Status Audit(const Actor& actor, std::string action, std::optional<Id> record_id,
                std::optional<Id> client_id, std::string detail, std::string record_type);
 
@@ -236,6 +248,7 @@ class Calendar {
   const kb::KnowledgeBase& kb_;
   ZoneOpener zones_;
   BookingListener* listener_;
+  CourseRecordRepository* course_records_ = nullptr;
 };
 
 }  // namespace corium::app

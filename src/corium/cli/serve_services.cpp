@@ -75,8 +75,12 @@ class SqlServiceScope final : public app::ServiceScope {
                   .inventory_reads = inventory_reads_,
                   .photos = photos_,
                   .course_reads = course_reads_,
-                  .plan_status = plan_status_} {}
-                  .calendar = calendar_} {}
+                  .plan_status = plan_status_,
+                  .calendar = calendar_} {
+    // Booking a session respects the course, and the course read shows the booked sessions.
+    calendar_.UseCourse(&course_repository_);
+    course_reads_.UseBookings(&calendar_);
+  }
 
   app::Services& services() override { return services_; }
 
