@@ -107,9 +107,12 @@ struct SlotQuery {
 
 // A course: one earliest date per session (from wash-outs and the plan, by the course engine),
 // and the minimum interval between sessions (the plan's, DF-11).
+// With plan_id (and the course's records, Calendar::UseCourse), the earliest dates and the
+// interval come from the course engine instead: the plan's sessions not yet done or booked.
 struct CourseSlotQuery {
   Id type_id = 0;
   std::optional<Id> practitioner_id;
+  std::optional<Id> plan_id;   // instead of earliest and min_interval_days
   std::vector<Date> earliest;  // 1–24 sessions
   int min_interval_days = 0;   // 0–365
   int horizon_days = 400;      // 1–800
@@ -206,7 +209,7 @@ class Calendar final : public SessionBookings {
 
   Result<std::vector<ProposedSlot>> FindSlots(const Actor& actor, const SlotQuery& query);
   // The earliest placement of every session of a course; kNotFound when it does not fit in the
-  // horizon.
+  // horizon (or, with a plan, when every session is already done or booked).
   Result<std::vector<ProposedSlot>> FindCourseSlots(const Actor& actor,
                                                     const CourseSlotQuery& query);
 
@@ -236,6 +239,9 @@ class Calendar final : public SessionBookings {
                                               std::int64_t longest);
   // InvalidFields on starts_at when booking `appointment` (a session of its plan) would put a
   // session where the course forbids it, or push another booked session out of place.
+  // The earliest dates of the plan's sessions not yet done or booked (the booked ones fitted
+  // first), for the course slot search; the plan's interval into `interval_days`.
+  Result<std::vector<Date>> UnbookedEarliest(const Actor& actor, Id plan_id, int& interval_days);
   Status CheckCourse(const Actor& actor, const AppointmentType& type,
                      const Appointment& appointment);
   Status Audit(const Actor& actor, std::string action, std::optional<Id> record_id,

@@ -50,6 +50,28 @@ Result<PlanBookings> Calendar::BookedSessions(Id clinic_id, Id plan_id, std::opt
   return out;
 }
 
+Result<std::vector<Date>> Calendar::UnbookedEarliest(const Actor& actor, Id plan_id,
+                                                     int& interval_days) {
+  if (course_records_ == nullptr) {
+    return Status::InvalidFields({{"plan_id", "the course is not available here"}});
+  }
+  CORIUM_ASSIGN_OR_RETURN(const PlanView plan, course_records_->Plan(actor.clinic_id, plan_id));
+  if (plan.status != "active") {
+    return Status::InvalidFields({{"plan_id", "the plan is " + plan.status + ", not active"}});
+  }
+  CORIUM_ASSIGN_OR_RETURN(const auto request,
+                          CourseRequestOf(*course_records_, actor.clinic_id, plan, clock_.Today()));
+  CORIUM_ASSIGN_OR_RETURN(const PlanBookings booked,
+                          BookedSessions(actor.clinic_id, plan_id, std::nullopt));
+  CORIUM_ASSIGN_OR_RETURN(const auto fitted, course::FitBookings(kb_, request, booked.dates));
+  std::vector<Date> earliest;
+  for (const course::ScheduledSession& s : fitted.course.sessions) {
+    if (!s.moved) earliest.push_back(s.earliest);
+  }
+  interval_days = plan.interval_days;
+  return earliest;
+}
+
 Status Calendar::CheckCourse(const Actor& actor, const AppointmentType& type,
                              const Appointment& appointment) {
   if (course_records_ == nullptr || !appointment.plan_id ||

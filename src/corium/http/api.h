@@ -135,6 +135,7 @@ void AddKnowledgeBaseRoutes(ApiRouter& router);   // vocabulary, rules
 void AddCourseRoutes(ApiRouter& router);          // a plan's course, a client's home care
 void AddCalendarRoutes(ApiRouter& router);        // rooms, hours, types, slots, appointments
 void AddCalendarExportRoutes(ApiRouter& router);  // ICS: a client's appointments, a diary
+void AddCourseExportRoutes(ApiRouter& router);    // ICS: a plan's course, a client's home care
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

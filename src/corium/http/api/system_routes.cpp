@@ -37,6 +37,7 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddKnowledgeBaseRoutes(router);
   AddCalendarRoutes(router);
   AddCalendarExportRoutes(router);
+  AddCourseExportRoutes(router);
   return router;
 }
 
