@@ -39,7 +39,8 @@ Result<PlanBookings> Calendar::BookedSessions(Id clinic_id, Id plan_id, std::opt
     if (a.status != AppointmentStatus::kBooked || a.plan_id != plan_id || a.id == except) continue;
     auto known = is_session.find(a.type_id);
     if (known == is_session.end()) {
-      CORIUM_ASSIGN_OR_RETURN(const auto type, repository_.FindAppointmentType(clinic_id, a.type_id));
+      CORIUM_ASSIGN_OR_RETURN(const auto type,
+                              repository_.FindAppointmentType(clinic_id, a.type_id));
       const bool session = type && type->spec.purpose == AppointmentPurpose::kSession;
       known = is_session.emplace(a.type_id, session).first;
     }
@@ -92,8 +93,7 @@ Status Calendar::CheckCourse(const Actor& actor, const AppointmentType& type,
       appointment.id != 0 ? std::optional<Id>(appointment.id) : std::nullopt;
   CORIUM_ASSIGN_OR_RETURN(PlanBookings others, BookedSessions(actor.clinic_id, plan_id, self));
   CORIUM_ASSIGN_OR_RETURN(const auto before, course::FitBookings(kb_, request, others.dates));
-  CORIUM_ASSIGN_OR_RETURN(const std::string zone_name,
-                          repository_.ClinicTimeZone(actor.clinic_id));
+  CORIUM_ASSIGN_OR_RETURN(const std::string zone_name, repository_.ClinicTimeZone(actor.clinic_id));
   CORIUM_ASSIGN_OR_RETURN(const auto zone, zones_(zone_name));
   const Date day = zone->DateOf(appointment.time.start);
   others.dates.push_back({appointment.id, day});

@@ -39,8 +39,8 @@ course::CoursePlan CoursePlanOf(const PlanView& plan) {
   return out;
 }
 
-Result<course::ClientHistory> HistoryOf(CourseRecordRepository& records, Id clinic_id,
-                                        Id client_id, Id plan_id) {
+Result<course::ClientHistory> HistoryOf(CourseRecordRepository& records, Id clinic_id, Id client_id,
+                                        Id plan_id) {
   course::ClientHistory history;
   CORIUM_ASSIGN_OR_RETURN(const auto sessions, records.ClientSessions(clinic_id, client_id));
   for (const CourseSessionRecord& s : sessions) {

@@ -24,8 +24,13 @@ IcsCalendar Diary() {
                              "Room 1",
                              false,
                              std::nullopt});
-  calendar.events.push_back(
-      {"appointment-13@corium", {kStart + 7200, kStart + 9000}, "Review", "", "", true, std::nullopt});
+  calendar.events.push_back({"appointment-13@corium",
+                             {kStart + 7200, kStart + 9000},
+                             "Review",
+                             "",
+                             "",
+                             true,
+                             std::nullopt});
   return calendar;
 }
 

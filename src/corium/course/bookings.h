@@ -23,13 +23,13 @@ struct BookedDate {
 struct BookingFit {
   std::int64_t id = 0;
   Date date;
-  int number = 0;              // the session of the series it stands for (0: none left)
+  int number = 0;  // the session of the series it stands for (0: none left)
   bool needs_new_date = false;
   std::string problem;  // when it needs a new date: the rule id and the reason in words
 };
 
 struct BookedCourse {
-  Course course;                  // with each fitting booking as a moved session
+  Course course;                 // with each fitting booking as a moved session
   std::vector<BookingFit> fits;  // in date order
 };
 

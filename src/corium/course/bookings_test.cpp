@@ -66,10 +66,9 @@ TEST(CourseBookings, ADeferringScreeningUnfitsTheBookingsBeforeItsDate) {
 }
 
 TEST(CourseBookings, MoreBookingsThanSessionsLeftAreReported) {
-  const BookedCourse b = Fit(CheeksCourse(), {{1, D("2026-11-23")},
-                                              {2, D("2026-12-21")},
-                                              {3, D("2027-01-18")},
-                                              {4, D("2027-02-15")}});
+  const BookedCourse b =
+      Fit(CheeksCourse(),
+          {{1, D("2026-11-23")}, {2, D("2026-12-21")}, {3, D("2027-01-18")}, {4, D("2027-02-15")}});
   ASSERT_EQ(b.fits.size(), 4u);
   EXPECT_TRUE(b.fits[3].needs_new_date);
   EXPECT_EQ(b.fits[3].number, 0);

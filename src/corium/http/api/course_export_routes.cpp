@@ -86,10 +86,10 @@ Result<ApiReply> PlanCourseIcs(ApiCall& call) {
   const std::string plan = "plan-" + std::to_string(plan_id);
   for (const course::ScheduledSession& s : view.course.sessions) {
     if (s.moved) continue;  // booked: above, at its time
-    ics.events.push_back(WholeDay(
-        plan + "-session-" + std::to_string(s.number) + "@corium", s.earliest,
-        "Microneedling session " + std::to_string(s.number) + " to book (from this date)",
-        "Earliest date: " + s.bound_by.rule + ", " + s.bound_by.reason));
+    ics.events.push_back(
+        WholeDay(plan + "-session-" + std::to_string(s.number) + "@corium", s.earliest,
+                 "Microneedling session " + std::to_string(s.number) + " to book (from this date)",
+                 "Earliest date: " + s.bound_by.rule + ", " + s.bound_by.reason));
   }
   for (const course::Preparation& p : view.course.preparation) {
     ics.events.push_back(WholeDay(plan + "-prepare-" + std::to_string(p.session) + "-" +
@@ -100,9 +100,9 @@ Result<ApiReply> PlanCourseIcs(ApiCall& call) {
                                   p.advice + " (" + RulesText(p.rules) + ")"));
   }
   for (const course::FollowUp& f : view.course.follow_ups) {
-    ics.events.push_back(WholeDay(plan + "-" + f.point.str() + "-" +
-                                      std::to_string(f.after_session) + "@corium",
-                                  f.date, "Follow-up: " + f.purpose, "Rule " + f.rule));
+    ics.events.push_back(
+        WholeDay(plan + "-" + f.point.str() + "-" + std::to_string(f.after_session) + "@corium",
+                 f.date, "Follow-up: " + f.purpose, "Rule " + f.rule));
   }
   return IcsReply(ics);
 }
@@ -135,8 +135,8 @@ Result<ApiReply> HomeCareIcs(ApiCall& call) {
                              p.frequency_rule + ")";
   for (const course::HomeDay& d : p.days) {
     if (d.kind == course::HomeDayKind::kRoll) {
-      ics.events.push_back(
-          WholeDay(client + "roll-" + d.date.ToString() + "@corium", d.date, "Home rolling", limits));
+      ics.events.push_back(WholeDay(client + "roll-" + d.date.ToString() + "@corium", d.date,
+                                    "Home rolling", limits));
     } else if (d.kind == course::HomeDayKind::kPaused) {
       ics.events.push_back(WholeDay(client + "pause-" + d.date.ToString() + "@corium", d.date,
                                     "No home rolling", d.reason + " (" + d.rule + ")"));
