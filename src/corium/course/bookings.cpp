@@ -42,6 +42,12 @@ Result<BookedCourse> FitBookings(const kb::KnowledgeBase& kb, const CourseReques
       request.moves.pop_back();
       fit.needs_new_date = true;
       fit.problem = ProblemOf(tried.status());
+      CORIUM_ASSIGN_OR_RETURN(const Course current, PlanCourse(kb, request));
+      for (const ScheduledSession& s : current.sessions) {
+        if (s.number == number && b.date < s.earliest) {
+          fit.problem += "; not before " + s.earliest.ToString();
+        }
+      }
     }
     ++number;
     out.fits.push_back(std::move(fit));
