@@ -18,6 +18,7 @@
 #include "corium/app/actor.h"
 #include "corium/app/audit_log.h"
 #include "corium/app/clock.h"
+#include "corium/app/course_reads.h"
 #include "corium/app/unit_of_work.h"
 #include "corium/base/result.h"
 #include "corium/calendar/clinic_zone.h"
@@ -106,9 +107,12 @@ struct SlotQuery {
 
 // A course: one earliest date per session (from wash-outs and the plan, by the course engine),
 // and the minimum interval between sessions (the plan's, DF-11).
+// With plan_id (and the course's records, Calendar::UseCourse), the earliest dates and the
+// interval come from the course engine instead: the plan's sessions not yet done or booked.
 struct CourseSlotQuery {
   Id type_id = 0;
   std::optional<Id> practitioner_id;
+  std::optional<Id> plan_id;   // instead of earliest and min_interval_days
   std::vector<Date> earliest;  // 1–24 sessions
   int min_interval_days = 0;   // 0–365
   int horizon_days = 400;      // 1–800
@@ -175,7 +179,11 @@ class BookingListener {
   virtual Status Cancelled(const Actor& actor, const Appointment& appointment) = 0;
 };
 
-class Calendar {
+// With the course's records (UseCourse), booking or moving a session of a plan respects the
+// course: the session's date must be one the course engine allows (the plan's interval, DF-11,
+// every wash-out, the latest screening's deferral), or the request is refused on starts_at with
+// the rule id. The calendar also tells the course read which sessions are booked.
+class Calendar final : public SessionBookings {
  public:
   Calendar(UnitOfWork& work, AuditLog& audit, CalendarRepository& repository, const Clock& clock,
            const kb::KnowledgeBase& kb, ZoneOpener zones, BookingListener* listener = nullptr)
@@ -186,6 +194,9 @@ class Calendar {
         kb_(kb),
         zones_(std::move(zones)),
         listener_(listener) {}
+
+  void UseCourse(CourseRecordRepository* records) { course_records_ = records; }
+  Result<PlanBookings> BookedSessions(Id clinic_id, Id plan_id, std::optional<Id> except) override;
 
   Result<Id> AddRoom(const Actor& actor, const std::string& name);
   Result<std::vector<Room>> Rooms(const Actor& actor);
@@ -198,7 +209,7 @@ class Calendar {
 
   Result<std::vector<ProposedSlot>> FindSlots(const Actor& actor, const SlotQuery& query);
   // The earliest placement of every session of a course; kNotFound when it does not fit in the
-  // horizon.
+  // horizon (or, with a plan, when every session is already done or booked).
   Result<std::vector<ProposedSlot>> FindCourseSlots(const Actor& actor,
                                                     const CourseSlotQuery& query);
 
@@ -226,6 +237,13 @@ class Calendar {
                             const Placement& wanted, Instant starts_at, std::optional<Id> except);
   Result<std::vector<Appointment>> ListWithin(const Actor& actor, const AppointmentFilter& filter,
                                               std::int64_t longest);
+  // InvalidFields on starts_at when booking `appointment` (a session of its plan) would put a
+  // session where the course forbids it, or push another booked session out of place.
+  // The earliest dates of the plan's sessions not yet done or booked (the booked ones fitted
+  // first), for the course slot search; the plan's interval into `interval_days`.
+  Result<std::vector<Date>> UnbookedEarliest(const Actor& actor, Id plan_id, int& interval_days);
+  Status CheckCourse(const Actor& actor, const AppointmentType& type,
+                     const Appointment& appointment);
   Status Audit(const Actor& actor, std::string action, std::optional<Id> record_id,
                std::optional<Id> client_id, std::string detail, std::string record_type);
 
@@ -236,6 +254,7 @@ class Calendar {
   const kb::KnowledgeBase& kb_;
   ZoneOpener zones_;
   BookingListener* listener_;
+  CourseRecordRepository* course_records_ = nullptr;
 };
 
 }  // namespace corium::app

@@ -48,6 +48,11 @@ Result<Id> Calendar::Book(const Actor& actor, const BookingRequest& request) {
                             repository_.HasRow(actor.clinic_id, "staff", request.practitioner_id));
     if (!staff) return Status::NotFound("practitioner_id: staff member not found");
     CORIUM_ASSIGN_OR_RETURN(const AppointmentType type, TypeOf(actor, request.type_id));
+    Appointment asked;
+    asked.client_id = request.client_id;
+    asked.plan_id = request.plan_id;
+    asked.time = {request.starts_at, request.starts_at};
+    CORIUM_RETURN_IF_ERROR(CheckCourse(actor, type, asked));
     const Placement wanted{request.practitioner_id, request.room_id, request.device_id};
     CORIUM_ASSIGN_OR_RETURN(Appointment appointment,
                             Place(actor, type, wanted, request.starts_at, std::nullopt));
@@ -85,6 +90,9 @@ Status Calendar::Move(const Actor& actor, Id appointment_id, std::int64_t versio
       if (!staff) return Status::NotFound("practitioner_id: staff member not found");
     }
     CORIUM_ASSIGN_OR_RETURN(const AppointmentType type, TypeOf(actor, found->type_id));
+    Appointment asked = *found;
+    asked.time = {request.starts_at, request.starts_at};
+    CORIUM_RETURN_IF_ERROR(CheckCourse(actor, type, asked));
     CORIUM_ASSIGN_OR_RETURN(const Appointment placed,
                             Place(actor, type, wanted, request.starts_at, appointment_id));
     Appointment moved = *found;

@@ -135,7 +135,21 @@ Result<std::vector<ProposedSlot>> Calendar::FindSlots(const Actor& actor, const 
 }
 
 Result<std::vector<ProposedSlot>> Calendar::FindCourseSlots(const Actor& actor,
-                                                            const CourseSlotQuery& query) {
+                                                            const CourseSlotQuery& asked) {
+  CourseSlotQuery query = asked;
+  if (query.plan_id) {
+    if (!query.earliest.empty()) {
+      return Status::InvalidFields({{"earliest", "not with plan_id: the course gives them"}});
+    }
+    CORIUM_RETURN_IF_ERROR(work_.Lookup([&]() -> Status {
+      CORIUM_ASSIGN_OR_RETURN(query.earliest,
+                              UnbookedEarliest(actor, *query.plan_id, query.min_interval_days));
+      return Status::Ok();
+    }));
+    if (query.earliest.empty()) {
+      return Status::NotFound("every session of the plan is already done or booked");
+    }
+  }
   std::vector<FieldError> errors;
   if (query.earliest.empty() || query.earliest.size() > kMaxSessions) {
     errors.push_back({"earliest", "one to 24 sessions"});

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "corium/course/bookings.h"
 #include "corium/course/schedule.h"
 
 namespace corium::app {
@@ -38,19 +39,29 @@ course::CoursePlan CoursePlanOf(const PlanView& plan) {
   return out;
 }
 
-}  // namespace
-
-Result<course::ClientHistory> CourseReads::HistoryOf(Id clinic_id, Id client_id, Id plan_id) {
+Result<course::ClientHistory> HistoryOf(CourseRecordRepository& records, Id clinic_id, Id client_id,
+                                        Id plan_id) {
   course::ClientHistory history;
-  CORIUM_ASSIGN_OR_RETURN(const auto sessions, records_.ClientSessions(clinic_id, client_id));
+  CORIUM_ASSIGN_OR_RETURN(const auto sessions, records.ClientSessions(clinic_id, client_id));
   for (const CourseSessionRecord& s : sessions) {
     history.sessions.push_back({s.performed_on, s.zones, s.plan_id == plan_id});
   }
-  CORIUM_ASSIGN_OR_RETURN(const auto intake, records_.LatestIntake(clinic_id, client_id));
+  CORIUM_ASSIGN_OR_RETURN(const auto intake, records.LatestIntake(clinic_id, client_id));
   if (intake) history.procedures = ProceduresOf(*intake);
   CORIUM_ASSIGN_OR_RETURN(history.screening_earliest,
-                          records_.LatestScreeningEarliest(clinic_id, client_id));
+                          records.LatestScreeningEarliest(clinic_id, client_id));
   return history;
+}
+
+}  // namespace
+
+Result<course::CourseRequest> CourseRequestOf(CourseRecordRepository& records, Id clinic_id,
+                                              const PlanView& plan, Date as_of) {
+  course::CourseRequest request;
+  request.plan = CoursePlanOf(plan);
+  request.as_of = as_of;
+  CORIUM_ASSIGN_OR_RETURN(request.history, HistoryOf(records, clinic_id, plan.client_id, plan.id));
+  return request;
 }
 
 Result<PlanCourseView> CourseReads::Course(const Actor& actor, const kb::KnowledgeBase& kb,
@@ -65,12 +76,20 @@ Result<PlanCourseView> CourseReads::Course(const Actor& actor, const kb::Knowled
     for (const CourseSessionRecord& s : sessions) {
       if (s.plan_id == plan_id) view.done_session_ids.push_back(s.id);
     }
-    course::CourseRequest request;
-    request.plan = CoursePlanOf(view.plan);
-    request.as_of = view.as_of;
-    CORIUM_ASSIGN_OR_RETURN(request.history,
-                            HistoryOf(actor.clinic_id, view.plan.client_id, plan_id));
-    CORIUM_ASSIGN_OR_RETURN(view.course, course::PlanCourse(kb, request));
+    CORIUM_ASSIGN_OR_RETURN(const auto request,
+                            CourseRequestOf(records_, actor.clinic_id, view.plan, view.as_of));
+    if (bookings_ != nullptr) {
+      CORIUM_ASSIGN_OR_RETURN(const auto booked,
+                              bookings_->BookedSessions(actor.clinic_id, plan_id, std::nullopt));
+      CORIUM_ASSIGN_OR_RETURN(auto fitted, course::FitBookings(kb, request, booked.dates));
+      view.course = std::move(fitted.course);
+      for (course::BookingFit& fit : fitted.fits) {
+        const std::int64_t starts_at = booked.starts_at.at(fit.id);
+        view.booked.push_back({std::move(fit), starts_at});
+      }
+    } else {
+      CORIUM_ASSIGN_OR_RETURN(view.course, course::PlanCourse(kb, request));
+    }
     return audit_.Append(EntryFor(actor, clock_.NowSeconds(), "read", "plan", view.plan.id,
                                   view.plan.client_id, "course"));
   });
@@ -92,11 +111,8 @@ Result<HomeCareView> CourseReads::HomeCare(const Actor& actor, const kb::Knowled
     for (const CourseSessionRecord& s : sessions) request.clinic_sessions.push_back(s.performed_on);
     CORIUM_ASSIGN_OR_RETURN(const auto plans, records_.ActivePlans(actor.clinic_id, client_id));
     for (const PlanView& plan : plans) {
-      course::CourseRequest course_request;
-      course_request.plan = CoursePlanOf(plan);
-      course_request.as_of = view.from;
-      CORIUM_ASSIGN_OR_RETURN(course_request.history,
-                              HistoryOf(actor.clinic_id, client_id, plan.id));
+      CORIUM_ASSIGN_OR_RETURN(const auto course_request,
+                              CourseRequestOf(records_, actor.clinic_id, plan, view.from));
       CORIUM_ASSIGN_OR_RETURN(const auto planned, course::PlanCourse(kb, course_request));
       for (const auto& s : planned.sessions) request.clinic_sessions.push_back(s.date);
     }

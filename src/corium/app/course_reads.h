@@ -5,6 +5,8 @@
 // Not thread-safe: one instance per connection, like the repository beneath it.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "corium/app/clock.h"
 #include "corium/app/unit_of_work.h"
 #include "corium/base/result.h"
+#include "corium/course/bookings.h"
 #include "corium/course/course.h"
 #include "corium/course/home_care.h"
 #include "corium/kb/knowledge_base.h"
@@ -52,12 +55,41 @@ class CourseRecordRepository {
                                              const std::optional<std::string>& outcome) = 0;
 };
 
+// The course engine's request for a plan (no moves) from the records: its zones, sessions and
+// interval, the client's sessions, the latest intake's procedures and screening's deferral.
+Result<course::CourseRequest> CourseRequestOf(CourseRecordRepository& records, Id clinic_id,
+                                              const PlanView& plan, Date as_of);
+
+// A plan's booked sessions as the course engine takes them: each booked appointment of a session
+// type for the plan from today on, with its local date and its start.
+struct PlanBookings {
+  std::vector<course::BookedDate> dates;
+  std::map<Id, std::int64_t> starts_at;  // by appointment id
+};
+
+// The calendar's side of the course (app/calendar.h implements it). Runs inside the caller's
+// transaction; `except` leaves one appointment out (the one being moved).
+class SessionBookings {
+ public:
+  virtual ~SessionBookings() = default;
+  virtual Result<PlanBookings> BookedSessions(Id clinic_id, Id plan_id,
+                                              std::optional<Id> except) = 0;
+};
+
+// A booked session as the course read shows it: the session it stands for, or why it needs a
+// new date (a later screening deferred past it, say); it is never moved silently.
+struct BookedSessionView {
+  course::BookingFit fit;
+  std::int64_t starts_at = 0;
+};
+
 struct PlanCourseView {
   PlanView plan;
   std::optional<std::string> outcome;  // "no_response" (FU-03), or none
   Date as_of;
   std::vector<Id> done_session_ids;  // in the order of course.done
-  course::Course course;
+  course::Course course;             // booked sessions that fit are its moved sessions
+  std::vector<BookedSessionView> booked;
 };
 
 struct HomeCareView {
@@ -72,6 +104,9 @@ class CourseReads {
               const Clock& clock)
       : work_(work), records_(records), audit_(audit), clock_(clock) {}
 
+  // With the calendar's bookings, the course read fits the plan's booked sessions into the course.
+  void UseBookings(SessionBookings* bookings) { bookings_ = bookings; }
+
   // The plan's course from today in the clinic's time zone.
   Result<PlanCourseView> Course(const Actor& actor, const kb::KnowledgeBase& kb, Id plan_id);
   // The home-rolling calendar for `weeks` weeks from today around the client's sessions, done
@@ -80,12 +115,11 @@ class CourseReads {
                                 int weeks, int uses_so_far);
 
  private:
-  Result<course::ClientHistory> HistoryOf(Id clinic_id, Id client_id, Id plan_id);
-
   UnitOfWork& work_;
   CourseRecordRepository& records_;
   AuditLog& audit_;
   const Clock& clock_;
+  SessionBookings* bookings_ = nullptr;
 };
 
 }  // namespace corium::app

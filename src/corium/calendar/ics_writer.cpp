@@ -24,6 +24,13 @@ std::string UtcDateTime(Instant instant) {
   return written == 16 ? std::string(text) : std::string("19700101T000000Z");
 }
 
+// 20261120, a DATE value (RFC 5545 3.3.4).
+std::string DateValue(Date day) {
+  std::string text = day.ToString();
+  text.erase(std::remove(text.begin(), text.end(), '-'), text.end());
+  return text;
+}
+
 void Line(std::string& out, const std::string& line) {
   out += FoldIcsLine(line);
   out += "\r\n";
@@ -90,8 +97,13 @@ std::string WriteIcs(const IcsCalendar& calendar) {
     Line(out, "BEGIN:VEVENT");
     Line(out, "UID:" + event.uid);
     Line(out, "DTSTAMP:" + stamp);
-    Line(out, "DTSTART:" + UtcDateTime(event.time.start));
-    Line(out, "DTEND:" + UtcDateTime(event.time.end));
+    if (event.all_day) {
+      Line(out, "DTSTART;VALUE=DATE:" + DateValue(*event.all_day));
+      Line(out, "DTEND;VALUE=DATE:" + DateValue(event.all_day->AddDays(1)));
+    } else {
+      Line(out, "DTSTART:" + UtcDateTime(event.time.start));
+      Line(out, "DTEND:" + UtcDateTime(event.time.end));
+    }
     Line(out, "SUMMARY:" + EscapeIcsText(event.summary));
     if (!event.description.empty()) {
       Line(out, "DESCRIPTION:" + EscapeIcsText(event.description));

@@ -4,10 +4,12 @@
 // and a course's follow-up points export alike.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "corium/calendar/interval.h"
+#include "corium/domain/date.h"
 
 namespace corium::calendar {
 
@@ -15,9 +17,10 @@ struct IcsEvent {
   std::string uid;  // globally unique and stable: the same event exported twice has the same UID
   Interval time;
   std::string summary;
-  std::string description;  // may be empty
-  std::string location;     // may be empty
-  bool cancelled = false;   // STATUS:CANCELLED
+  std::string description;      // may be empty
+  std::string location;         // may be empty
+  bool cancelled = false;       // STATUS:CANCELLED
+  std::optional<Date> all_day;  // a whole-day event on this date (VALUE=DATE); `time` is unused
 };
 
 struct IcsCalendar {

@@ -22,9 +22,15 @@ IcsCalendar Diary() {
                              "and on past seventy-five octets — with an em dash and é accents "
                              "that must never be split by a fold.",
                              "Room 1",
-                             false});
-  calendar.events.push_back(
-      {"appointment-13@corium", {kStart + 7200, kStart + 9000}, "Review", "", "", true});
+                             false,
+                             std::nullopt});
+  calendar.events.push_back({"appointment-13@corium",
+                             {kStart + 7200, kStart + 9000},
+                             "Review",
+                             "",
+                             "",
+                             true,
+                             std::nullopt});
   return calendar;
 }
 
@@ -64,6 +70,32 @@ TEST(IcsWriter, LibicalReadsBackEveryEventExactly) {
   }
   EXPECT_EQ(count, 2);
   // libical's own checks find nothing missing (UID and DTSTAMP are required in a VEVENT).
+  EXPECT_EQ(icalcomponent_count_errors(root), 0);
+  icalcomponent_free(root);
+}
+
+TEST(IcsWriter, AWholeDayEventIsADateValueThatLibicalReadsAsOneDay) {
+  IcsCalendar calendar;
+  calendar.stamp = 1'795'176'000;
+  IcsEvent follow_up;
+  follow_up.uid = "plan-4-follow-up-day_28@corium";
+  follow_up.summary = "Re-screen";
+  follow_up.all_day = Date::FromYmd(2026, 12, 31);
+  calendar.events.push_back(follow_up);
+  const std::string ics = WriteIcs(calendar);
+  EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20261231\r\n"), std::string::npos) << ics;
+  icalcomponent* root = icalparser_parse_string(ics.c_str());
+  ASSERT_NE(root, nullptr);
+  icalcomponent* event = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
+  ASSERT_NE(event, nullptr);
+  const icaltimetype start = icalcomponent_get_dtstart(event);
+  EXPECT_TRUE(icaltime_is_date(start));
+  EXPECT_EQ(start.year, 2026);
+  EXPECT_EQ(start.month, 12);
+  EXPECT_EQ(start.day, 31);
+  const icaltimetype end = icalcomponent_get_dtend(event);
+  EXPECT_EQ(end.year, 2027);  // the day after, across the year's end
+  EXPECT_EQ(end.day, 1);
   EXPECT_EQ(icalcomponent_count_errors(root), 0);
   icalcomponent_free(root);
 }

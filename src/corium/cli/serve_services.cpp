@@ -91,7 +91,11 @@ class SqlServiceScope final : public app::ServiceScope {
                   .calendar = calendar_,
                   .aftercare = aftercare_,
                   .today = today_,
-                  .outbox = outbox_status_} {}
+                  .outbox = outbox_status_} {
+    // Booking a session respects the course, and the course read shows the booked sessions.
+    calendar_.UseCourse(&course_repository_);
+    course_reads_.UseBookings(&calendar_);
+  }
 
   app::Services& services() override { return services_; }
 

@@ -137,6 +137,7 @@ void AddCalendarRoutes(ApiRouter& router);        // rooms, hours, types, slots,
 void AddCalendarExportRoutes(ApiRouter& router);  // ICS: a client's appointments, a diary
 void AddAftercareRoutes(ApiRouter& router);       // a session's aftercare sheet
 void AddTodayRoutes(ApiRouter& router);           // the day's worklist
+void AddCourseExportRoutes(ApiRouter& router);    // ICS: a plan's course, a client's home care
 
 // Every route of the API, in one router.
 ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi);

@@ -109,8 +109,15 @@ Result<app::CourseSlotQuery> CourseSlotQueryFromJson(const json& body) {
   app::CourseSlotQuery query;
   query.type_id = read.Int("type_id");
   query.practitioner_id = read.OptionalId("practitioner_id");
+  query.plan_id = read.OptionalId("plan_id");
   query.min_interval_days = static_cast<int>(read.Int("min_interval_days"));
   query.horizon_days = static_cast<int>(read.Int("horizon_days", query.horizon_days));
+  if (query.plan_id && !read.At("min_interval_days").is_null()) {
+    read.Fail("min_interval_days", "not with plan_id: the plan gives it");
+  }
+  if (!query.plan_id && read.At("min_interval_days").is_null()) {
+    read.Fail("min_interval_days", "required without plan_id");
+  }
   size_t index = 0;
   for (const json& item : read.At("earliest")) {
     const std::string path = "earliest[" + std::to_string(index++) + "]";

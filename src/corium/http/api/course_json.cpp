@@ -62,6 +62,15 @@ json PlanCourseToJson(const app::PlanCourseView& view, const kb::KnowledgeBase& 
                            {"rules", p.rules},
                            {"advice", p.advice}});
   }
+  json booked = json::array();
+  for (const app::BookedSessionView& b : view.booked) {
+    booked.push_back({{"appointment_id", b.fit.id},
+                      {"starts_at", b.starts_at},
+                      {"date", b.fit.date.ToString()},
+                      {"session", b.fit.number == 0 ? json(nullptr) : json(b.fit.number)},
+                      {"needs_new_date", b.fit.needs_new_date},
+                      {"problem", OptionalText(b.fit.problem)}});
+  }
   std::optional<Date> no_response_from;
   if (c.sessions.empty() && c.series_ends) {
     no_response_from = c.series_ends->AddMonths(kb.course.no_response_months);
@@ -76,6 +85,7 @@ json PlanCourseToJson(const app::PlanCourseView& view, const kb::KnowledgeBase& 
           {"as_of", view.as_of.ToString()},
           {"done", done},
           {"scheduled", scheduled},
+          {"booked", booked},
           {"series_ends", OptionalDate(c.series_ends)},
           {"follow_ups", follow_ups},
           {"preparation", preparation},

@@ -39,6 +39,7 @@ ApiRouter BuildApiRouter(const std::shared_ptr<const OpenApi>& openapi) {
   AddCalendarExportRoutes(router);
   AddTodayRoutes(router);
   AddAftercareRoutes(router);
+  AddCourseExportRoutes(router);
   return router;
 }
 
