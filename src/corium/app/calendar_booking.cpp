@@ -101,8 +101,9 @@ Status Calendar::Move(const Actor& actor, Id appointment_id, std::int64_t versio
     CORIUM_ASSIGN_OR_RETURN(
         const auto changed,
         repository_.UpdateAppointment(actor.clinic_id, moved, version, clock_.NowSeconds()));
-    if (changed != 1)
+    if (changed != 1) {
       return Status::Conflict("appointment changed since it was read (stale version)");
+    }
     moved.version = version + 1;
     CORIUM_RETURN_IF_ERROR(repository_.Vacate(appointment_id));
     CORIUM_RETURN_IF_ERROR(Occupied(repository_.Occupy(actor.clinic_id, moved)));
@@ -131,8 +132,9 @@ Status Calendar::Cancel(const Actor& actor, Id appointment_id, std::int64_t vers
     CORIUM_ASSIGN_OR_RETURN(
         const auto changed,
         repository_.UpdateAppointment(actor.clinic_id, cancelled, version, clock_.NowSeconds()));
-    if (changed != 1)
+    if (changed != 1) {
       return Status::Conflict("appointment changed since it was read (stale version)");
+    }
     CORIUM_RETURN_IF_ERROR(repository_.Vacate(appointment_id));
     if (listener_ != nullptr) CORIUM_RETURN_IF_ERROR(listener_->Cancelled(actor, *found));
     return Audit(actor, "update", appointment_id, found->client_id, "cancelled", "appointment");
