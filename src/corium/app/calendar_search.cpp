@@ -135,40 +135,41 @@ Result<std::vector<ProposedSlot>> Calendar::FindSlots(const Actor& actor, const 
 }
 
 Result<std::vector<ProposedSlot>> Calendar::FindCourseSlots(const Actor& actor,
-                                                            const CourseSlotQuery& asked) {
-  CourseSlotQuery query = asked;
-  if (query.plan_id) {
-    if (!query.earliest.empty()) {
+                                                            const CourseSlotQuery& query) {
+  CourseSlotQuery resolved = query;
+  if (resolved.plan_id) {
+    if (!resolved.earliest.empty()) {
       return Status::InvalidFields({{"earliest", "not with plan_id: the course gives them"}});
     }
     CORIUM_RETURN_IF_ERROR(work_.Lookup([&]() -> Status {
-      CORIUM_ASSIGN_OR_RETURN(query.earliest,
-                              UnbookedEarliest(actor, *query.plan_id, query.min_interval_days));
+      CORIUM_ASSIGN_OR_RETURN(resolved.earliest, UnbookedEarliest(actor, *resolved.plan_id,
+                                                                  resolved.min_interval_days));
       return Status::Ok();
     }));
-    if (query.earliest.empty()) {
+    if (resolved.earliest.empty()) {
       return Status::NotFound("every session of the plan is already done or booked");
     }
   }
   std::vector<FieldError> errors;
-  if (query.earliest.empty() || query.earliest.size() > kMaxSessions) {
+  if (resolved.earliest.empty() || resolved.earliest.size() > kMaxSessions) {
     errors.push_back({"earliest", "one to 24 sessions"});
   }
-  if (query.min_interval_days < 0 || query.min_interval_days > 365) {
+  if (resolved.min_interval_days < 0 || resolved.min_interval_days > 365) {
     errors.push_back({"min_interval_days", "must be 0 to 365"});
   }
-  if (query.horizon_days < 1 || query.horizon_days > kMaxHorizonDays) {
+  if (resolved.horizon_days < 1 || resolved.horizon_days > kMaxHorizonDays) {
     errors.push_back({"horizon_days", "must be 1 to 800"});
   }
   if (!errors.empty()) return Status::InvalidFields(std::move(errors));
   const Instant now = clock_.NowSeconds();
   std::vector<ProposedSlot> proposals;
   const Status done = work_.Lookup([&]() -> Status {
-    CORIUM_ASSIGN_OR_RETURN(const AppointmentType type, TypeOf(actor, query.type_id));
-    const calendar::Interval window{now, now + query.horizon_days * calendar::kDay};
-    CORIUM_ASSIGN_OR_RETURN(const Search search, PrepareSearch(actor, type, query.practitioner_id,
-                                                               nullptr, window, std::nullopt));
-    const calendar::CourseRequest course{query.earliest, query.min_interval_days, now};
+    CORIUM_ASSIGN_OR_RETURN(const AppointmentType type, TypeOf(actor, resolved.type_id));
+    const calendar::Interval window{now, now + resolved.horizon_days * calendar::kDay};
+    CORIUM_ASSIGN_OR_RETURN(
+        const Search search,
+        PrepareSearch(actor, type, resolved.practitioner_id, nullptr, window, std::nullopt));
+    const calendar::CourseRequest course{resolved.earliest, resolved.min_interval_days, now};
     const auto placed = calendar::FindCourseSlots(search.request, course, *search.zone);
     if (!placed) return Status::NotFound("no placement of the whole course within the horizon");
     for (const calendar::Slot& slot : *placed) {
