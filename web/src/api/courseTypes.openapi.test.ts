@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
   Appointment, AppointmentList, AppointmentType, BookingInput, CourseBound, CourseFollowUp, CoursePreparation,
-  CourseSessionDone, CourseSessionScheduled, HomeCare, HomeCareDay, HomeCareRegimen, MoveInput, PlanCourse, Room, Slot,
+  CourseBookedSession, CourseSessionDone, CourseSessionScheduled, HomeCare, HomeCareDay, HomeCareRegimen, MoveInput, PlanCourse, Room, Slot,
 } from './courseTypes';
 import type { VocabularyChecklistStep, VocabularyOutcomeScale } from './types';
 
@@ -31,8 +31,11 @@ const kTypes: Record<string, Record<string, true>> = {
   CoursePreparation: { point: true, date: true, session: true, days_before: true, rules: true, advice: true } satisfies Record<keyof CoursePreparation, true>,
   PlanCourse: {
     plan_id: true, client_id: true, indication: true, sessions: true, interval_days: true, status: true, outcome: true, as_of: true, done: true,
-    scheduled: true, series_ends: true, follow_ups: true, preparation: true, no_response_from: true, kb: true,
+    scheduled: true, booked: true, series_ends: true, follow_ups: true, preparation: true, no_response_from: true, kb: true,
   } satisfies Record<keyof PlanCourse, true>,
+  CourseBookedSession: {
+    appointment_id: true, starts_at: true, date: true, session: true, needs_new_date: true, problem: true,
+  } satisfies Record<keyof CourseBookedSession, true>,
   HomeCareDay: { date: true, kind: true, rule: true, reason: true } satisfies Record<keyof HomeCareDay, true>,
   HomeCare: { client_id: true, from: true, weeks: true, regimen: true, days: true, replace_on: true, kb: true } satisfies Record<keyof HomeCare, true>,
   HomeCareRegimen: {

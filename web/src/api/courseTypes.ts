@@ -42,6 +42,16 @@ export interface CoursePreparation {
   advice: string;
 }
 
+/** A booked session appointment of the plan; one the course no longer allows keeps its time but needs a new date. */
+export interface CourseBookedSession {
+  appointment_id: Id;
+  starts_at: string;
+  date: IsoDate;
+  session: number | null;
+  needs_new_date: boolean;
+  problem: string | null;
+}
+
 export interface PlanCourse {
   plan_id: Id;
   client_id: Id;
@@ -53,6 +63,7 @@ export interface PlanCourse {
   as_of: IsoDate;
   done: CourseSessionDone[];
   scheduled: CourseSessionScheduled[];
+  booked: CourseBookedSession[];
   series_ends: IsoDate | null;
   follow_ups: CourseFollowUp[];
   preparation: CoursePreparation[];

@@ -41,6 +41,12 @@ function PlanCourseCard({ clientId, course, onBooked }: { clientId: number; cour
         {course.no_response_from ? `; may be closed as no response from ${formatDate(course.no_response_from)} (FU-03)` : ''}.
       </p>
       <p class="alert alert-success" role="status" hidden={!booked}>{booked}</p>
+      {course.booked.filter((appointment) => appointment.needs_new_date).map((appointment) => (
+        <p key={appointment.appointment_id} class="alert alert-error" role="alert">
+          The session booked for {formatDate(appointment.date)} needs a new date: {appointment.problem ?? 'the course no longer allows it'}.
+          Move it from the calendar; Corium never moves a client's appointment by itself.
+        </p>
+      ))}
       <ol class="course-entries">
         {courseEntries(course).map((entry) => (
           <li key={entry.key} class={`course-entry course-${entry.kind}`}>

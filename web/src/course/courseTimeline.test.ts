@@ -10,6 +10,7 @@ const course: PlanCourse = {
     { number: 2, earliest_date: '2026-12-05', date: '2026-12-05', moved: false, bound_by: { rule: 'DF-07', reason: 'a chemical peel on 2026-11-21 needs 14 days' } },
     { number: 3, earliest_date: '2027-01-02', date: '2027-01-02', moved: false, bound_by: { rule: 'FU-01', reason: 'the plan interval of 28 days' } },
   ],
+  booked: [],
   series_ends: '2027-01-02',
   follow_ups: [{ point: 'day_7', date: '2026-11-08', rule: 'FU-01', purpose: 'Check healing', after_session: 1 }],
   preparation: [{ point: 'prep_14', date: '2026-11-21', session: 2, days_before: 14, rules: ['DF-08'], advice: 'No waxing' }],
