@@ -42,8 +42,12 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 test('an administrator adds a room, a session type and the nurse\'s working hours', async () => {
   const { page } = browser;
   await signIn(page, server, server.accounts['admin']!);
-  expect((await apiWrite(page, 'POST', '/rooms', { name: 'Treatment room 1' })).status).toBe(201);
-  const type = await apiWrite(page, 'POST', '/appointment-types', { name: 'Microneedling session', purpose: 'session', duration_minutes: 60 });
+  // The demo clinic has two rooms and a pen session type already; this adds a third room and a type
+  // that needs no pen, so the nurse's slots depend on nothing but the room and her hours.
+  expect((await apiWrite(page, 'POST', '/rooms', { name: 'Treatment room 3' })).status).toBe(201);
+  const duplicate = await apiWrite(page, 'POST', '/rooms', { name: 'Treatment room 3' });
+  expect(duplicate.status).toBe(409);
+  const type = await apiWrite(page, 'POST', '/appointment-types', { name: 'Microneedling session without a pen', purpose: 'session', duration_minutes: 60 });
   expect(type.status, JSON.stringify(type.body)).toBe(201);
   typeId = (type.body as { id: number }).id;
   const staff = await (await page.request.get(`${server.url}/api/v1/staff?limit=200`)).json() as { items: { id: number; email: string }[] };
@@ -75,6 +79,7 @@ test('the nurse books the next session from a free slot', async () => {
   const { page } = browser;
   const course = page.locator('section.course').first();
   await course.getByRole('button', { name: /^Book session \d+$/ }).first().click();
+  await course.getByLabel(/^Appointment type for session/).selectOption({ label: 'Microneedling session without a pen (60 min)' });
   await course.getByRole('button', { name: /^Find free slots from/ }).click();
   const slots = course.getByRole('group', { name: 'Free slots (clinic time)' });
   await slots.getByRole('radio').first().check();
