@@ -206,9 +206,12 @@ int RunServe(const ServeOptions& options) {
   if (options.outbox_interval_seconds < 1 || options.outbox_interval_seconds > 3600) {
     return Fail(Status::InvalidArgument("--outbox-interval: from 1 to 3600 seconds"), kUsage);
   }
+  auto sender =
+      MakeSender({.spool_dir = (std::filesystem::path(options.data_dir) / "outbox").string(),
+                  .smtp = options.smtp});
+  if (!sender.ok()) return Fail(sender.status(), kUsage);
   // Reminders and check-ins due are delivered while the server runs, and the loop stops with it.
-  const OutboxDeliveryLoop outbox(db, (std::filesystem::path(options.data_dir) / "outbox").string(),
-                                  options.outbox_interval_seconds);
+  const OutboxDeliveryLoop outbox(db, std::move(*sender), options.outbox_interval_seconds);
   const Status ran = server.Run(pipeline, [&] {
     std::cout << "Corium is listening on " << Url(address, *bound, tls) << "\n"
               << "  database: " << (db.postgres_url.empty() ? db.sqlite_path : "PostgreSQL") << "\n"
