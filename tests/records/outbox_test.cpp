@@ -51,7 +51,7 @@ class OutboxTest : public RecordsFixture {
     RecordsFixture::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     spool_ = std::filesystem::temp_directory_path() /
-             ("corium-spool-" + std::to_string(::getpid()) + "-" + std::to_string(++counter_));
+             ("corium-spool-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     std::filesystem::remove_all(spool_);
     ASSERT_TRUE(
         db().Execute("UPDATE clinics SET time_zone = 'America/Denver' WHERE id = $1", {a_.clinic})
@@ -107,7 +107,7 @@ class OutboxTest : public RecordsFixture {
   }
 
   std::filesystem::path spool_;
-  static inline int counter_ = 0;
+  static inline int counter = 0;
   std::unique_ptr<store::SqlCalendarRepository> calendar_repository_;
   std::unique_ptr<store::SqlOutboxRepository> outbox_repository_;
   std::unique_ptr<app::OutboxScheduler> scheduler_;
@@ -122,7 +122,7 @@ TEST_P(OutboxTest, ASessionEnqueuesItsRemindersAndCheckInsWithTheBooking) {
   // Preparation notes whose day has passed (booked at short notice) go at once.
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM outbox WHERE due_at = $1", {kNow}), 2);
   EXPECT_EQ(Scalar("SELECT due_at FROM outbox WHERE kind = 'checkin_7d'"),
-            kMondayNine + 3600 + 7 * 86400);
+            kMondayNine + 3600 + std::int64_t{7} * 86400);
   const std::string subject = Text("SELECT subject FROM outbox WHERE kind = 'reminder_48h'");
   EXPECT_NE(subject.find("2026-11-23 09:00"), std::string::npos) << subject;
   EXPECT_EQ(Scalar("SELECT COUNT(DISTINCT idempotency_key) FROM outbox WHERE appointment_id = $1",
@@ -167,7 +167,7 @@ TEST_P(OutboxTest, DeliveryAfterACrashSendsNothingTwice) {
   EXPECT_EQ(Deliver(spool, clock_).sent, 0);
 
   // A month later everything else is due, and each message exists once.
-  const app::FixedClock later(kMondayNine + 40 * 86400, Date::FromYmd(2027, 1, 2));
+  const app::FixedClock later(kMondayNine + std::int64_t{40} * 86400, Date::FromYmd(2027, 1, 2));
   EXPECT_EQ(Deliver(spool, later).sent, 4);
   EXPECT_EQ(SpooledFiles(), 6U);
   std::ifstream file(
@@ -219,7 +219,7 @@ TEST_P(OutboxTest, SmtpDeliversEachMessageOnceAndRetriesWhileTheServerIsDown) {
   }
 
   // The server is down a month later: the four messages then due stay pending with the reason.
-  const app::FixedClock later(kMondayNine + 40 * 86400, Date::FromYmd(2027, 1, 2));
+  const app::FixedClock later(kMondayNine + std::int64_t{40} * 86400, Date::FromYmd(2027, 1, 2));
   SmtpSink sink;
   cli::SmtpOptions to_sink = options;
   to_sink.url = sink.url();

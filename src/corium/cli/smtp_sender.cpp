@@ -52,7 +52,7 @@ std::string Base64(const std::string& bytes) {
 
 // RFC 2047: a subject with non-ASCII characters travels as an encoded word.
 std::string EncodedSubject(const std::string& subject) {
-  const std::string line = OneLine(subject);
+  std::string line = OneLine(subject);
   for (const char c : line) {
     if (static_cast<unsigned char>(c) >= 0x80) return "=?UTF-8?B?" + Base64(line) + "?=";
   }
@@ -77,10 +77,10 @@ std::string RfcDate(std::time_t now) {
   std::tm utc{};
   ::gmtime_r(&now, &utc);
   std::array<char, 64> text{};
-  std::snprintf(text.data(), text.size(), "%s, %02d %s %04d %02d:%02d:%02d +0000",
-                kDays.at(static_cast<size_t>(utc.tm_wday)), utc.tm_mday,
-                kMonths.at(static_cast<size_t>(utc.tm_mon)), utc.tm_year + 1900, utc.tm_hour,
-                utc.tm_min, utc.tm_sec);
+  (void)std::snprintf(text.data(), text.size(), "%s, %02d %s %04d %02d:%02d:%02d +0000",
+                      kDays.at(static_cast<size_t>(utc.tm_wday)), utc.tm_mday,
+                      kMonths.at(static_cast<size_t>(utc.tm_mon)), utc.tm_year + 1900, utc.tm_hour,
+                      utc.tm_min, utc.tm_sec);
   return text.data();
 }
 
