@@ -2,14 +2,14 @@
 """A real SMTP server for tests: listens on 127.0.0.1 on a free port, writes the port to PORT_FILE
 once listening, and saves each accepted message as DIR/<n>.eml (envelope recipients first, as
 X-Envelope-To lines). Uses the standard library's smtpd (Python 3.11); stops on SIGTERM."""
-import asyncore
 import os
 import signal
-import smtpd
 import sys
 import warnings
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
+import asyncore  # noqa: E402  (deprecated, still in Python 3.11)
+import smtpd  # noqa: E402
 
 
 class Sink(smtpd.SMTPServer):
