@@ -1,20 +1,24 @@
 // The outbox on both engines: a booking enqueues the knowledge base's reminders and check-ins in
 // its own transaction; moving or cancelling it withdraws the pending ones; delivery into the spool
-// survives a crash between sending and recording, without a duplicate.
+// survives a crash between sending and recording, without a duplicate; delivery by SMTP to a real
+// server on 127.0.0.1 sends each message once and keeps it pending while the server is down.
 #include "corium/app/outbox.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "corium/cli/smtp_sender.h"
 #include "corium/cli/spool_sender.h"
 #include "corium/store/records/sql_calendar.h"
 #include "corium/store/records/sql_outbox.h"
 #include "corium/tz/clinic_time_zone.h"
 #include "records/inventory_fixture.h"
+#include "support/smtp_sink.h"
 #include "support/test_kb.h"
 
 namespace corium::testing {
@@ -47,7 +51,7 @@ class OutboxTest : public RecordsFixture {
     RecordsFixture::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     spool_ = std::filesystem::temp_directory_path() /
-             ("corium-spool-" + std::to_string(::getpid()) + "-" + std::to_string(++counter_));
+             ("corium-spool-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     std::filesystem::remove_all(spool_);
     ASSERT_TRUE(
         db().Execute("UPDATE clinics SET time_zone = 'America/Denver' WHERE id = $1", {a_.clinic})
@@ -103,7 +107,7 @@ class OutboxTest : public RecordsFixture {
   }
 
   std::filesystem::path spool_;
-  static inline int counter_ = 0;
+  static inline int counter = 0;
   std::unique_ptr<store::SqlCalendarRepository> calendar_repository_;
   std::unique_ptr<store::SqlOutboxRepository> outbox_repository_;
   std::unique_ptr<app::OutboxScheduler> scheduler_;
@@ -118,7 +122,7 @@ TEST_P(OutboxTest, ASessionEnqueuesItsRemindersAndCheckInsWithTheBooking) {
   // Preparation notes whose day has passed (booked at short notice) go at once.
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM outbox WHERE due_at = $1", {kNow}), 2);
   EXPECT_EQ(Scalar("SELECT due_at FROM outbox WHERE kind = 'checkin_7d'"),
-            kMondayNine + 3600 + 7 * 86400);
+            kMondayNine + 3600 + std::int64_t{7} * 86400);
   const std::string subject = Text("SELECT subject FROM outbox WHERE kind = 'reminder_48h'");
   EXPECT_NE(subject.find("2026-11-23 09:00"), std::string::npos) << subject;
   EXPECT_EQ(Scalar("SELECT COUNT(DISTINCT idempotency_key) FROM outbox WHERE appointment_id = $1",
@@ -163,7 +167,7 @@ TEST_P(OutboxTest, DeliveryAfterACrashSendsNothingTwice) {
   EXPECT_EQ(Deliver(spool, clock_).sent, 0);
 
   // A month later everything else is due, and each message exists once.
-  const app::FixedClock later(kMondayNine + 40 * 86400, Date::FromYmd(2027, 1, 2));
+  const app::FixedClock later(kMondayNine + std::int64_t{40} * 86400, Date::FromYmd(2027, 1, 2));
   EXPECT_EQ(Deliver(spool, later).sent, 4);
   EXPECT_EQ(SpooledFiles(), 6U);
   std::ifstream file(
@@ -173,6 +177,68 @@ TEST_P(OutboxTest, DeliveryAfterACrashSendsNothingTwice) {
   text << file.rdbuf();
   EXPECT_NE(text.str().find("Subject: Four weeks after your session"), std::string::npos)
       << text.str();
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_P(OutboxTest, SmtpDeliversEachMessageOnceAndRetriesWhileTheServerIsDown) {
+  ASSERT_TRUE(
+      db().Execute("UPDATE clients SET email = 'ana@example.org' WHERE id = $1", {a_.client}).ok());
+  Book(kMondayNine);
+  cli::SmtpOptions options;
+  options.from = "clinic@example.org";
+  options.timeout_seconds = 10;
+  {
+    SmtpSink sink;
+    cli::SmtpOptions to_sink = options;
+    to_sink.url = sink.url();
+    cli::SmtpSender smtp(to_sink, "");
+    EXPECT_EQ(Deliver(smtp, clock_).sent, 2);
+    EXPECT_EQ(Count("sent"), 2);
+    // Delivered again: nothing is due, so nothing arrives twice.
+    EXPECT_EQ(Deliver(smtp, clock_).sent, 0);
+    const auto messages = sink.Messages();
+    ASSERT_EQ(messages.size(), 2U);
+    const std::string key =
+        Text("SELECT idempotency_key FROM outbox WHERE kind = 'preparation_7d'");
+    const auto prep = std::find_if(messages.begin(), messages.end(), [&](const std::string& m) {
+      return Contains(m, "Message-ID: " + cli::SmtpSender::MessageIdFor(key));
+    });
+    ASSERT_NE(prep, messages.end()) << messages[0];
+    EXPECT_TRUE(Contains(*prep, "X-Envelope-To: ana@example.org")) << *prep;
+    EXPECT_TRUE(Contains(*prep, "From: clinic@example.org")) << *prep;
+    EXPECT_TRUE(Contains(*prep, "To: ana@example.org")) << *prep;
+    EXPECT_TRUE(Contains(*prep, "Date: ")) << *prep;
+    EXPECT_TRUE(Contains(*prep, "Content-Type: text/plain; charset=utf-8")) << *prep;
+    const std::string subject = Text("SELECT subject FROM outbox WHERE kind = 'preparation_7d'");
+    EXPECT_TRUE(Contains(*prep, "Subject: " + subject)) << *prep;
+    const std::string body = Text("SELECT body FROM outbox WHERE kind = 'preparation_7d'");
+    EXPECT_TRUE(Contains(*prep, body.substr(0, body.find('\n')))) << *prep;
+  }
+
+  // The server is down a month later: the four messages then due stay pending with the reason.
+  const app::FixedClock later(kMondayNine + std::int64_t{40} * 86400, Date::FromYmd(2027, 1, 2));
+  SmtpSink sink;
+  cli::SmtpOptions to_sink = options;
+  to_sink.url = sink.url();
+  sink.Stop();
+  cli::SmtpSender down(to_sink, "");
+  const app::DeliveryReport failed = Deliver(down, later);
+  EXPECT_EQ(failed.sent, 0);
+  EXPECT_EQ(failed.failed, 4);
+  EXPECT_EQ(Count("pending"), 4);
+  EXPECT_TRUE(Contains(Text("SELECT last_error FROM outbox WHERE kind = 'checkin_28d'"), "smtp:"));
+
+  // Back up (on a new port): the next round sends them, each once.
+  SmtpSink back;
+  to_sink.url = back.url();
+  cli::SmtpSender up(to_sink, "");
+  EXPECT_EQ(Deliver(up, later).sent, 4);
+  EXPECT_EQ(Deliver(up, later).sent, 0);
+  EXPECT_EQ(back.Messages().size(), 4U);
+  EXPECT_EQ(Count("sent"), 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, OutboxTest,

@@ -56,6 +56,22 @@ struct UserAddOptions {
 
 int RunUserAdd(const UserAddOptions& options);
 
+// Delivery by SMTP instead of the spool directory, when `url` is set (docs/operations.md).
+struct SmtpOptions {
+  std::string url;            // smtp://host:port or smtps://host:port; empty: use the spool
+  std::string from;           // the From address, e.g. clinic@example.org
+  std::string user;           // empty: no authentication
+  std::string password_file;  // first line is the password; else $CORIUM_SMTP_PASSWORD
+  bool require_tls = false;   // smtp:// only: STARTTLS must succeed or nothing is sent
+  int timeout_seconds = 30;   // for the whole exchange of one message
+};
+
+// Where due messages go: SMTP when smtp.url is set, else the spool directory.
+struct DeliveryOptions {
+  std::string spool_dir;
+  SmtpOptions smtp;
+};
+
 // `corium serve`: migrates the database (creating the SQLite file in the data directory on first
 // start), then serves the API and the web app until SIGTERM or SIGINT. Exit 0 after a clean
 // drain, 1 when the database or the listen address fails, 2 for a usage or knowledge base error.
@@ -70,6 +86,7 @@ struct ServeOptions {
   std::vector<std::string> origins;  // more origins browsers may write from (a reverse proxy's)
   int workers = 2;
   int outbox_interval_seconds = 30;  // how often due reminders are delivered into DATA_DIR/outbox
+  SmtpOptions smtp;                  // when smtp.url is set, delivered by SMTP instead
   bool demo = false;                 // fill an empty database with the demo clinic and its sign-ins
   bool verbose = false;
   // Tests only: libsodium's minimum argon2id cost, so a test server signs in quickly. Weak hashes.
@@ -83,6 +100,7 @@ int RunServe(const ServeOptions& options);
 struct OutboxOptions {
   DbOptions db;
   std::string spool_dir = "corium-data/outbox";
+  SmtpOptions smtp;  // when smtp.url is set, delivered by SMTP instead of the spool
 };
 
 int RunOutboxDeliver(const OutboxOptions& options);

@@ -10,6 +10,20 @@
 
 namespace {
 
+// Delivery by SMTP instead of the spool (docs/operations.md); the password never on the command
+// line: --smtp-password-file or $CORIUM_SMTP_PASSWORD.
+void AddSmtpOptions(CLI::App& command, corium::cli::SmtpOptions& smtp) {
+  command.add_option("--smtp-url", smtp.url,
+                     "Send by SMTP instead of the spool: smtp://HOST:PORT or smtps://HOST:PORT");
+  command.add_option("--smtp-from", smtp.from, "From address of the messages sent by SMTP");
+  command.add_option("--smtp-user", smtp.user, "SMTP user name (password: file or environment)");
+  command.add_option("--smtp-password-file", smtp.password_file,
+                     "File whose first line is the SMTP password (else $CORIUM_SMTP_PASSWORD)");
+  command.add_flag("--smtp-require-tls", smtp.require_tls, "With smtp://: send only over STARTTLS");
+  command.add_option("--smtp-timeout", smtp.timeout_seconds, "Seconds allowed per message")
+      ->capture_default_str();
+}
+
 int Run(int argc, char** argv) {
   CLI::App app{"Corium - practice system for microneedling clinics"};
   app.require_subcommand(1);
@@ -93,6 +107,9 @@ int Run(int argc, char** argv) {
       ->add_option("--outbox-interval", serve.outbox_interval_seconds,
                    "Seconds between deliveries of due reminders into DATA_DIR/outbox")
       ->capture_default_str();
+
+  AddSmtpOptions(*deliver_cmd, outbox.smtp);
+  AddSmtpOptions(*serve_cmd, serve.smtp);
 
   corium::cli::UserAddOptions user;
   CLI::App* user_cmd = app.add_subcommand("user", "Accounts of staff members");

@@ -1,4 +1,5 @@
-// `corium outbox deliver`: sends every message due now through the spool directory, then exits.
+// `corium outbox deliver`: sends every message due now through the spool directory, or by SMTP
+// when --smtp-url is given, then exits.
 // The same delivery runs every 30 seconds inside `corium serve` (serve_command.cpp).
 #include <iostream>
 
@@ -14,7 +15,12 @@ int RunOutboxDeliver(const OutboxOptions& options) {
     std::cerr << "corium outbox deliver: " << db.status().ToString() << "\n";
     return 1;
   }
-  const auto report = DeliverAllDue(**db, options.spool_dir);
+  auto sender = MakeSender({.spool_dir = options.spool_dir, .smtp = options.smtp});
+  if (!sender.ok()) {
+    std::cerr << "corium outbox deliver: " << sender.status().ToString() << "\n";
+    return 2;
+  }
+  const auto report = DeliverAllDue(**db, **sender);
   if (!report.ok()) {
     std::cerr << "corium outbox deliver: " << report.status().ToString() << "\n";
     return 1;

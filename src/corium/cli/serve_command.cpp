@@ -119,6 +119,13 @@ int RunServe(const ServeOptions& options) {
   if (options.workers < 1 || options.workers > 64) {
     return Fail(Status::InvalidArgument("--workers: from 1 to 64"), kUsage);
   }
+  if (options.outbox_interval_seconds < 1 || options.outbox_interval_seconds > 3600) {
+    return Fail(Status::InvalidArgument("--outbox-interval: from 1 to 3600 seconds"), kUsage);
+  }
+  auto sender =
+      MakeSender({.spool_dir = (std::filesystem::path(options.data_dir) / "outbox").string(),
+                  .smtp = options.smtp});
+  if (!sender.ok()) return Fail(sender.status(), kUsage);
   const auto kb_dir = LocateKb(options.kb_dir);
   const auto kb = LoadKbFrom(kb_dir);
   if (!kb.ok()) {
@@ -203,12 +210,8 @@ int RunServe(const ServeOptions& options) {
   pipeline_options.allowed_origins = AllowedOrigins(options, address, *bound, tls);
   pipeline_options.assets = assets ? &*assets : nullptr;
   const http::Pipeline pipeline(std::move(router), *openapi, pipeline_options);
-  if (options.outbox_interval_seconds < 1 || options.outbox_interval_seconds > 3600) {
-    return Fail(Status::InvalidArgument("--outbox-interval: from 1 to 3600 seconds"), kUsage);
-  }
   // Reminders and check-ins due are delivered while the server runs, and the loop stops with it.
-  const OutboxDeliveryLoop outbox(db, (std::filesystem::path(options.data_dir) / "outbox").string(),
-                                  options.outbox_interval_seconds);
+  const OutboxDeliveryLoop outbox(db, std::move(*sender), options.outbox_interval_seconds);
   const Status ran = server.Run(pipeline, [&] {
     std::cout << "Corium is listening on " << Url(address, *bound, tls) << "\n"
               << "  database: " << (db.postgres_url.empty() ? db.sqlite_path : "PostgreSQL") << "\n"
