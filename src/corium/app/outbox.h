@@ -87,8 +87,9 @@ struct DeliveryReport {
 };
 
 // Sends what is due: each message is sent, then marked sent in its own transaction. A crash
-// between the two leaves it pending, and the next run sends it again: the sender's idempotency
-// (by key) keeps the client from getting it twice.
+// between the two leaves it pending, and the next run sends it again. The spool sender skips a key
+// it already wrote, so the client never gets it twice; SMTP cannot take a message back, so there a
+// crash in that window repeats it, with the same Message-ID (docs/operations.md).
 class OutboxDelivery {
  public:
   OutboxDelivery(UnitOfWork& work, OutboxRepository& repository, MessageSender& sender,
