@@ -9,6 +9,13 @@
 namespace corium::app {
 namespace {
 
+// The string at `key` of a JSON object, or null. (Through get_ptr: g++ 12 at -O2 sees a null
+// dereference in nlohmann's value() that cannot happen.)
+const std::string* StringField(const nlohmann::json& object, const char* key) {
+  const auto found = object.find(key);
+  return found == object.end() ? nullptr : found->get_ptr<const std::string*>();
+}
+
 // The other procedures of an intake (contracts.md §1.1 `procedures`), done or booked. The intake
 // was validated when it was recorded; an entry without a readable date is skipped.
 std::vector<course::OtherProcedure> ProceduresOf(const std::string& intake_json) {
@@ -16,10 +23,13 @@ std::vector<course::OtherProcedure> ProceduresOf(const std::string& intake_json)
   const auto intake = nlohmann::json::parse(intake_json, nullptr, /*allow_exceptions=*/false);
   if (!intake.is_object() || !intake.contains("procedures")) return out;
   for (const auto& p : intake["procedures"]) {
-    if (!p.is_object() || !p.value("code", nlohmann::json()).is_string()) continue;
-    const auto date = Date::Parse(p.value("date", std::string()));
+    if (!p.is_object()) continue;
+    const std::string* code = StringField(p, "code");
+    const std::string* when = StringField(p, "date");
+    if (code == nullptr || when == nullptr) continue;
+    const auto date = Date::Parse(*when);
     if (!date) continue;
-    course::OtherProcedure procedure{Code(p["code"].get<std::string>()), {}, *date, std::nullopt};
+    course::OtherProcedure procedure{Code(*code), {}, *date, std::nullopt};
     if (p.contains("zones") && p["zones"].is_array()) {
       for (const auto& z : p["zones"]) {
         if (z.is_string()) procedure.zones.emplace_back(z.get<std::string>());
