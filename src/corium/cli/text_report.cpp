@@ -43,8 +43,9 @@ std::string TextReport(const Decision& d, const Intake& intake, const kb::Knowle
     if (d.earliest_date) {
       out << "Earliest date: " << d.earliest_date->ToString();
       bool undated = false;
-      for (const Finding& f : d.findings)
+      for (const Finding& f : d.findings) {
         undated = undated || (f.effect == Effect::kDefer && !f.until);
+      }
       out << (undated ? ", and only once the undated conditions below have cleared" : "") << ".\n";
     } else {
       out << "Earliest date: none yet - wait until the conditions below have cleared.\n";

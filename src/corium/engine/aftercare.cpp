@@ -1,5 +1,7 @@
 #include "corium/engine/aftercare.h"
 
+#include <string_view>
+
 namespace corium::engine {
 namespace {
 
@@ -14,7 +16,7 @@ std::string ZoneLabels(const std::vector<Code>& zones, const kb::KnowledgeBase& 
 }
 
 std::string WithZones(std::string text, const std::string& zones) {
-  static const std::string kPlaceholder = "{zones}";
+  constexpr std::string_view kPlaceholder = "{zones}";
   const size_t at = text.find(kPlaceholder);
   if (at != std::string::npos) text.replace(at, kPlaceholder.size(), zones);
   return text;

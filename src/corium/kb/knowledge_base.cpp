@@ -29,11 +29,11 @@ const std::string* Vocabulary::Note(const std::string& category, const Code& cod
 
 const std::vector<std::string>& Vocabulary::Asks(const std::string& category,
                                                  const Code& code) const {
-  static const std::vector<std::string> kNothing;
+  static const std::vector<std::string> nothing;
   const auto of_category = asks.find(category);
-  if (of_category == asks.end()) return kNothing;
+  if (of_category == asks.end()) return nothing;
   const auto found = of_category->second.find(code);
-  return found == of_category->second.end() ? kNothing : found->second;
+  return found == of_category->second.end() ? nothing : found->second;
 }
 
 const ChecklistStep* ChecklistPolicy::Find(const Code& step) const {

@@ -192,7 +192,7 @@ void BuildAftercare(const YamlDocument& doc, KnowledgeBase& kb, Problems& proble
   for (Code& code : root.Codes("blood_thinners")) policy.blood_thinners.insert(std::move(code));
   UseCodes(root, "blood_thinners", "medications", refs);
   const auto use_rule = [&](const NodeReader& entry) {
-    const std::string rule = entry.String("rule");
+    std::string rule = entry.String("rule");
     refs.Use("rules", rule, doc, entry.pointer() + "/rule");
     return rule;
   };

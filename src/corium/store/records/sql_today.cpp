@@ -75,6 +75,7 @@ Result<std::vector<app::ClearancePending>> SqlTodayRepository::AwaitingClearance
           " ORDER BY s.screened_at, s.id",
           {SqlValue(clinic_id)}));
   std::vector<app::ClearancePending> pending;
+  pending.reserve(rows.size());
   for (const SqlRow& row : rows) {
     pending.push_back({ClientOf(row, 0), row.Int(3), row.Text(4), row.Int(5)});
   }
