@@ -1,68 +1,107 @@
 #include "corium/engine/decision_json.h"
 
-#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corium/engine/json_writer.h"
 
 namespace corium::engine {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json CodesToJson(const std::vector<Code>& codes) {
-  Json out = Json::array();
-  for (const Code& c : codes) out.push_back(c.str());
-  return out;
+void WriteCodes(JsonWriter& out, const std::vector<Code>& codes) {
+  out.BeginArray();
+  for (const Code& c : codes) out.String(c.str());
+  out.EndArray();
 }
 
-Json FindingToJson(const Finding& f) {
-  Json out;
-  out["rule"] = f.rule;
-  out["effect"] = EffectName(f.effect);
-  out["until"] = f.until ? Json(f.until->ToString()) : Json(nullptr);
-  out["zones"] = CodesToJson(f.zones);
-  out["summary"] = f.summary;
-  out["basis"] = f.basis;
-  out["sources"] = f.sources;
-  return out;
+void WriteStrings(JsonWriter& out, const std::vector<std::string>& texts) {
+  out.BeginArray();
+  for (const std::string& text : texts) out.String(text);
+  out.EndArray();
 }
 
-Json ZoneToJson(const ZonePlan& z) {
-  Json out;
-  out["zone"] = z.zone.str();
-  out["indication"] = z.indication.str();
-  out["status"] = ZoneStatusName(z.status);
-  if (z.depth) {
-    out["depth_mm"] = {{"min", z.depth->min.millimetres()}, {"max", z.depth->max.millimetres()}};
+void WriteDate(JsonWriter& out, const std::optional<Date>& date) {
+  if (date) {
+    out.String(date->ToString());
   } else {
-    out["depth_mm"] = nullptr;
+    out.Null();
   }
-  out["limited_by"] = CapSourceName(z.limited_by);
-  out["endpoint"] = z.endpoint.str();
-  return out;
+}
+
+void WriteFinding(JsonWriter& out, const Finding& f) {
+  out.BeginObject();
+  out.Key("rule").String(f.rule);
+  out.Key("effect").String(EffectName(f.effect));
+  out.Key("until");
+  WriteDate(out, f.until);
+  out.Key("zones");
+  WriteCodes(out, f.zones);
+  out.Key("summary").String(f.summary);
+  out.Key("basis").String(f.basis);
+  out.Key("sources");
+  WriteStrings(out, f.sources);
+  out.EndObject();
+}
+
+void WriteZone(JsonWriter& out, const ZonePlan& z) {
+  out.BeginObject();
+  out.Key("zone").String(z.zone.str());
+  out.Key("indication").String(z.indication.str());
+  out.Key("status").String(ZoneStatusName(z.status));
+  out.Key("depth_mm");
+  if (z.depth) {
+    out.BeginObject();
+    out.Key("min").Number(z.depth->min.millimetres());
+    out.Key("max").Number(z.depth->max.millimetres());
+    out.EndObject();
+  } else {
+    out.Null();
+  }
+  out.Key("limited_by").String(CapSourceName(z.limited_by));
+  out.Key("endpoint").String(z.endpoint.str());
+  out.EndObject();
 }
 
 }  // namespace
 
-std::string DecisionToJson(const Decision& decision, int indent) {
-  Json out;
-  out["decision"] = OutcomeName(decision.outcome);
-  out["earliest_date"] =
-      decision.earliest_date ? Json(decision.earliest_date->ToString()) : Json(nullptr);
-  out["findings"] = Json::array();
-  for (const Finding& f : decision.findings) out["findings"].push_back(FindingToJson(f));
-  out["zones"] = Json::array();
-  for (const ZonePlan& z : decision.zones) out["zones"].push_back(ZoneToJson(z));
-  out["consent_items"] = decision.consent_items;
-  out["kb"] = {{"version", decision.kb.version}, {"digest", decision.kb.digest}};
-  return out.dump(indent);
+// Written directly rather than through a JSON tree: the decision is every screening request's
+// reply, and building the tree cost more than screening the intake (bench/RESULTS.md).
+std::string DecisionToJson(const Decision& decision) {
+  JsonWriter out;
+  out.BeginObject();
+  out.Key("decision").String(OutcomeName(decision.outcome));
+  out.Key("earliest_date");
+  WriteDate(out, decision.earliest_date);
+  out.Key("findings").BeginArray();
+  for (const Finding& f : decision.findings) WriteFinding(out, f);
+  out.EndArray();
+  out.Key("zones").BeginArray();
+  for (const ZonePlan& z : decision.zones) WriteZone(out, z);
+  out.EndArray();
+  out.Key("consent_items");
+  WriteStrings(out, decision.consent_items);
+  out.Key("kb").BeginObject();
+  out.Key("version").String(decision.kb.version);
+  out.Key("digest").String(decision.kb.digest);
+  out.EndObject();
+  out.EndObject();
+  return out.Take();
 }
 
-std::string ErrorsToJson(const std::vector<FieldError>& errors, int indent) {
-  Json out;
-  out["errors"] = Json::array();
+std::string ErrorsToJson(const std::vector<FieldError>& errors) {
+  JsonWriter out;
+  out.BeginObject();
+  out.Key("errors").BeginArray();
   for (const FieldError& e : errors) {
-    out["errors"].push_back({{"path", e.path}, {"message", e.message}});
+    out.BeginObject();
+    out.Key("path").String(e.path);
+    out.Key("message").String(e.message);
+    out.EndObject();
   }
-  return out.dump(indent);
+  out.EndArray();
+  out.EndObject();
+  return out.Take();
 }
 
 }  // namespace corium::engine

@@ -11,8 +11,8 @@
 namespace corium::engine {
 
 // Compact JSON, keys in the contract's order; the same decision always gives the same bytes.
-std::string DecisionToJson(const Decision& decision, int indent = -1);
+std::string DecisionToJson(const Decision& decision);
 // {"errors":[{"path":…,"message":…}]}
-std::string ErrorsToJson(const std::vector<FieldError>& errors, int indent = -1);
+std::string ErrorsToJson(const std::vector<FieldError>& errors);
 
 }  // namespace corium::engine

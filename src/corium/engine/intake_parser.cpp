@@ -5,19 +5,25 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <variant>
 #include <vector>
+
+#include "corium/engine/strict_json.h"
 
 namespace corium::engine {
 namespace {
 
 using nlohmann::json;
 
+// An intake is four levels deep at most; the limit only keeps hostile text from the parser.
+constexpr int kMaxIntakeDepth = 32;
+
 class IntakeParser {
  public:
   IntakeParser(const kb::KnowledgeBase& kb, Date default_as_of)
       : kb_(kb), default_as_of_(default_as_of) {}
 
-  Result<Intake> Parse(std::string_view text);
+  Result<Intake> Parse(const json& root);
 
  private:
   void Error(const std::string& path, std::string message) {
@@ -206,8 +212,12 @@ void IntakeParser::ReadConditions(const json& root, Intake& intake) {
       entry.code = std::move(*code);
     }
     entry.zones = ReadZones(item, path, false);
-    if (Present(item, "controlled")) entry.controlled = ReadBool(item["controlled"], path + ".controlled");
-    if (Present(item, "resolved")) entry.resolved = ReadPastDate(item["resolved"], path + ".resolved");
+    if (Present(item, "controlled")) {
+      entry.controlled = ReadBool(item["controlled"], path + ".controlled");
+    }
+    if (Present(item, "resolved")) {
+      entry.resolved = ReadPastDate(item["resolved"], path + ".resolved");
+    }
     intake.conditions.push_back(std::move(entry));
   }
 }
@@ -225,8 +235,12 @@ void IntakeParser::ReadMedications(const json& root, Intake& intake) {
     } else if (auto code = ReadCode(item["code"], path + ".code", "medications")) {
       entry.code = std::move(*code);
     }
-    if (Present(item, "current")) entry.current = ReadBool(item["current"], path + ".current").value_or(true);
-    if (Present(item, "last_dose")) entry.last_dose = ReadPastDate(item["last_dose"], path + ".last_dose");
+    if (Present(item, "current")) {
+      entry.current = ReadBool(item["current"], path + ".current").value_or(true);
+    }
+    if (Present(item, "last_dose")) {
+      entry.last_dose = ReadPastDate(item["last_dose"], path + ".last_dose");
+    }
     entry.zones = ReadZones(item, path, false);
     intake.medications.push_back(std::move(entry));
   }
@@ -317,8 +331,8 @@ void IntakeParser::ReadPractitioner(const json& root, Intake& intake) {
     }
     for (const auto& [setting, role_of_setting] : kb_.vocabulary.setting_default_role) {
       if (setting != intake.setting && intake.practitioner.role == role_of_setting) {
-        Error("practitioner.role", "role \"" + role_of_setting.str() +
-                                       "\" belongs to the " + setting.str() + " setting");
+        Error("practitioner.role", "role \"" + role_of_setting.str() + "\" belongs to the " +
+                                       setting.str() + " setting");
       }
     }
   }
@@ -345,51 +359,23 @@ void IntakeParser::ReadDevice(const json& root, Intake& intake) {
   } else if (auto kind = ReadCode(d["kind"], "device.kind", "device_kinds")) {
     device.kind = std::move(*kind);
   }
-  if (Present(d, "cleared")) device.cleared = ReadBool(d["cleared"], "device.cleared").value_or(false);
-  if (Present(d, "max_depth_mm")) device.max_depth = ReadDepth(d["max_depth_mm"], "device.max_depth_mm");
+  if (Present(d, "cleared")) {
+    device.cleared = ReadBool(d["cleared"], "device.cleared").value_or(false);
+  }
+  if (Present(d, "max_depth_mm")) {
+    device.max_depth = ReadDepth(d["max_depth_mm"], "device.max_depth_mm");
+  }
   if (Present(d, "needle_material")) {
-    device.needle_material = ReadCode(d["needle_material"], "device.needle_material", "needle_materials");
+    device.needle_material =
+        ReadCode(d["needle_material"], "device.needle_material", "needle_materials");
   }
   intake.device = std::move(device);
 }
 
-Result<Intake> IntakeParser::Parse(std::string_view text) {
-  json root;
-  // A repeated field would silently replace the first (two "conditions" lists: the first lost),
-  // so every object's keys are tracked while parsing and a repeat is an error.
-  std::vector<std::vector<std::string>> keys_by_depth;
-  std::vector<std::string> duplicates;
-  const json::parser_callback_t track = [&](int /*depth*/, json::parse_event_t event,
-                                            json& parsed) {
-    if (event == json::parse_event_t::object_start) {
-      keys_by_depth.emplace_back();
-    } else if (event == json::parse_event_t::object_end && !keys_by_depth.empty()) {
-      keys_by_depth.pop_back();
-    } else if (event == json::parse_event_t::key && !keys_by_depth.empty()) {
-      auto& keys = keys_by_depth.back();
-      const std::string key = parsed.get<std::string>();
-      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-        duplicates.push_back(key);
-      } else {
-        keys.push_back(key);
-      }
-    }
-    return true;
-  };
-  try {
-    root = json::parse(text, track);
-  } catch (const json::parse_error& e) {
-    return Status::InvalidFields({{"(intake)", "not valid JSON at byte " + std::to_string(e.byte)}});
-  } catch (const json::exception&) {
-    // e.g. a number too large for a double (1e400): valid JSON text, but not a value we can hold.
-    return Status::InvalidFields({{"(intake)", "not valid JSON: a number is out of range"}});
-  }
-  for (const std::string& key : duplicates) {
-    Error("(intake)", "field \"" + key + "\" appears twice in one object");
-  }
-  if (!duplicates.empty()) return Status::InvalidFields(errors_);
-  if (!Object(root, "", {"as_of", "setting", "client", "conditions", "medications", "allergies",
-                         "procedures", "requests", "practitioner", "device"})) {
+Result<Intake> IntakeParser::Parse(const json& root) {
+  if (!Object(root, "",
+              {"as_of", "setting", "client", "conditions", "medications", "allergies", "procedures",
+               "requests", "practitioner", "device"})) {
     return Status::InvalidFields(errors_);
   }
   Intake intake;
@@ -418,7 +404,16 @@ Result<Intake> IntakeParser::Parse(std::string_view text) {
 
 Result<Intake> ParseIntake(std::string_view json_text, const kb::KnowledgeBase& kb,
                            Date default_as_of) {
-  return IntakeParser(kb, default_as_of).Parse(json_text);
+  auto document = ParseStrictJson(json_text, kMaxIntakeDepth);
+  if (auto* error = std::get_if<StrictJsonError>(&document)) {
+    return Status::InvalidFields({{"(intake)", std::move(error->message)}});
+  }
+  return IntakeParser(kb, default_as_of).Parse(std::get<json>(document));
+}
+
+Result<Intake> ParseIntakeDocument(const json& document, const kb::KnowledgeBase& kb,
+                                   Date default_as_of) {
+  return IntakeParser(kb, default_as_of).Parse(document);
 }
 
 }  // namespace corium::engine

@@ -4,6 +4,7 @@
 // contraindication. Pure: the default date comes in as an argument.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string_view>
 
 #include "corium/base/result.h"
@@ -16,5 +17,10 @@ namespace corium::engine {
 // `default_as_of` is used when the intake has no `as_of` (the CLI passes today's date).
 Result<Intake> ParseIntake(std::string_view json_text, const kb::KnowledgeBase& kb,
                            Date default_as_of);
+
+// The same over a document already read by ParseStrictJson (a request body, parsed once by the
+// HTTP pipeline), so repeated keys and nesting were refused there.
+Result<Intake> ParseIntakeDocument(const nlohmann::json& document, const kb::KnowledgeBase& kb,
+                                   Date default_as_of);
 
 }  // namespace corium::engine

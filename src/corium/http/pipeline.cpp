@@ -3,43 +3,19 @@
 #include <spdlog/spdlog.h>
 
 #include <exception>
+#include <variant>
 
+#include "corium/engine/strict_json.h"
 #include "corium/http/problem.h"
 
 namespace corium::http {
 namespace {
 
+// Deeper bodies are refused before any handler sees them (a hostile "[[[[…").
 constexpr int kMaxJsonDepth = 32;
 
 bool IsWrite(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
-}
-
-// nlohmann's parser recurses per nesting level; a hostile "[[[[…" must not reach it.
-bool NestingWithin(std::string_view text, int limit) {
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (const char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > limit) return false;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return true;
 }
 
 std::string_view MediaType(std::string_view content_type) {
@@ -70,13 +46,13 @@ Response ProblemFor(const Status& status, bool had_if_match, std::string_view wh
   return ProblemResponse(code, status);
 }
 
-Response Finish(const ApiReply& reply) {
+Response Finish(ApiReply&& reply) {
   Response response;
   response.status = reply.status;
-  response.headers = reply.headers;
+  response.headers = std::move(reply.headers);
   if (!reply.content_type.empty()) {
     response.headers.Set("Content-Type", reply.content_type);
-    response.body = reply.raw_body;
+    response.body = std::move(reply.raw_body);
   } else if (reply.status != 204) {
     response.headers.Set("Content-Type", "application/json");
     response.body = reply.body.dump();
@@ -233,18 +209,25 @@ Response Pipeline::Dispatch(const Request& request, const Target& target,
       if (media != "application/json") {
         return ProblemResponse(415, "Send the body as application/json.");
       }
-      if (!NestingWithin(request.body, kMaxJsonDepth)) {
-        return ProblemResponse(400, "The JSON body is nested too deeply.");
+      auto document = engine::ParseStrictJson(request.body, kMaxJsonDepth);
+      if (const auto* error = std::get_if<engine::StrictJsonError>(&document)) {
+        // A repeated key is well-formed JSON with an ambiguous meaning: the caller named a field
+        // twice, so the answer names it, as any other invalid field.
+        if (error->kind == engine::StrictJsonError::Kind::kRepeatedKey) {
+          return ProblemResponse(422, Status::InvalidFields({{error->key, error->message}}));
+        }
+        return ProblemResponse(400, "The body is not valid JSON: " + error->message + ".");
       }
-      call.body = nlohmann::json::parse(request.body, nullptr, false);
-      if (call.body.is_discarded()) return ProblemResponse(400, "The body is not valid JSON.");
+      call.body = std::move(std::get<nlohmann::json>(document));
     } else if (!media.starts_with("image/")) {
       return ProblemResponse(415, "Send the photo's bytes with its image/* content type.");
     }
   }
   if (route.body_type == "application/json" && write) {
-    const Status valid = openapi_->ValidateRequest(request.method, route.pattern,
-                                                   has_body ? call.body : nlohmann::json::object());
+    static const nlohmann::json no_body = nlohmann::json::object();
+    // Both branches are lvalues, so the body is checked in place, not copied.
+    const nlohmann::json& checked = has_body ? call.body : no_body;
+    const Status valid = openapi_->ValidateRequest(request.method, route.pattern, checked);
     if (!valid.ok()) return ProblemResponse(422, valid);
   }
 
@@ -258,7 +241,7 @@ Response Pipeline::Dispatch(const Request& request, const Target& target,
     }
     return ProblemFor(status, had_if_match, route.method + " " + route.pattern);
   }
-  return Finish(*reply);
+  return Finish(std::move(reply).value());
 }
 
 }  // namespace corium::http

@@ -23,13 +23,13 @@ std::string ScreeningLocation(app::Id screening_id) {
   return "/api/v1/screenings/" + std::to_string(screening_id);
 }
 
-// The request body goes to the parser as sent, so its checks (unknown fields, a field repeated
-// in one object) see the caller's bytes. The reply is byte for byte what `corium screen --format
-// json` prints for the same intake and knowledge base.
+// The pipeline has parsed the body once, strictly (a field repeated in one object is refused
+// there); the intake parser checks the rest (unknown fields and codes, dates). The reply is byte
+// for byte what `corium screen --format json` prints for the same intake and knowledge base.
 Result<ApiReply> ScreenIntake(ApiCall& call) {
   const kb::KnowledgeBase& kb = call.services.kb;
   CORIUM_ASSIGN_OR_RETURN(const Intake intake,
-                          engine::ParseIntake(call.request.body, kb, call.services.clock.Today()));
+                          engine::ParseIntakeDocument(call.body, kb, call.services.clock.Today()));
   ApiReply reply;
   reply.content_type = "application/json";
   reply.raw_body = engine::DecisionToJson(engine::Screen(intake, kb)) + "\n";

@@ -1,0 +1,117 @@
+#include "corium/engine/json_writer.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace corium::engine {
+
+void JsonWriter::BeforeValue() {
+  if (!first_) out_ += ',';
+  first_ = false;
+}
+
+JsonWriter& JsonWriter::BeginObject() {
+  BeforeValue();
+  out_ += '{';
+  first_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndObject() {
+  out_ += '}';
+  first_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::BeginArray() {
+  BeforeValue();
+  out_ += '[';
+  first_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndArray() {
+  out_ += ']';
+  first_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view name) {
+  String(name);
+  out_ += ':';
+  first_ = true;  // the member's value follows without a comma
+  return *this;
+}
+
+// Escapes as nlohmann does with its defaults: the two characters JSON requires, the five control
+// characters with short forms, other control characters as \u00xx, and UTF-8 passed through.
+JsonWriter& JsonWriter::String(std::string_view text) {
+  BeforeValue();
+  out_ += '"';
+  size_t plain_from = 0;  // the run of characters that need no escape, appended in one go
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(text, plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"':
+        out_ += "\\\"";
+        break;
+      case '\\':
+        out_ += "\\\\";
+        break;
+      case '\b':
+        out_ += "\\b";
+        break;
+      case '\f':
+        out_ += "\\f";
+        break;
+      case '\n':
+        out_ += "\\n";
+        break;
+      case '\r':
+        out_ += "\\r";
+        break;
+      case '\t':
+        out_ += "\\t";
+        break;
+      default: {
+        constexpr std::string_view kHex = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
+      }
+    }
+  }
+  out_.append(text, plain_from, text.size() - plain_from);
+  out_ += '"';
+  return *this;
+}
+
+// The shortest text that reads back as the same double, as nlohmann writes it: plain digits from
+// 1e-4 up to 1e15 (with ".0" on a whole number), an exponent outside; JSON has no infinity or
+// NaN, so those are null.
+JsonWriter& JsonWriter::Number(double value) {
+  if (!std::isfinite(value)) return Null();
+  BeforeValue();
+  const double magnitude = std::fabs(value);
+  const bool plain = magnitude == 0.0 || (magnitude >= 1e-4 && magnitude < 1e15);
+  std::array<char, 40> buffer{};
+  const auto written =
+      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                    plain ? std::chars_format::fixed : std::chars_format::scientific);
+  const std::string_view text(buffer.data(), static_cast<size_t>(written.ptr - buffer.data()));
+  out_ += text;
+  if (plain && text.find('.') == std::string_view::npos) out_ += ".0";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  BeforeValue();
+  out_ += "null";
+  return *this;
+}
+
+}  // namespace corium::engine

@@ -1,0 +1,35 @@
+// Compact JSON written straight into a string, for documents the engine produces on every request
+// (the decision): no intermediate tree, no allocation per value. The output is what nlohmann's
+// dump() writes for the same values (the tests compare them), so the two can be mixed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace corium::engine {
+
+class JsonWriter {
+ public:
+  JsonWriter() { out_.reserve(2048); }  // a decision is 1–3 kB
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  // The next value is this object member's.
+  JsonWriter& Key(std::string_view name);
+
+  JsonWriter& String(std::string_view text);
+  JsonWriter& Number(double value);
+  JsonWriter& Null();
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void BeforeValue();
+
+  std::string out_;
+  bool first_ = true;  // no member or element yet in the innermost object or array
+};
+
+}  // namespace corium::engine

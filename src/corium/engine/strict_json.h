@@ -1,0 +1,26 @@
+// The one reader for JSON text that comes from outside (an intake file, a request body). Besides
+// the grammar it refuses what a plain parse lets through silently: a key repeated in one object
+// (the later value would replace the earlier, so a second "conditions" list would hide the first)
+// and nesting deeper than a limit. One pass, no callbacks: request bodies are parsed once, here.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace corium::engine {
+
+struct StrictJsonError {
+  enum class Kind { kSyntax, kNumberOutOfRange, kRepeatedKey, kTooDeep };
+  Kind kind = Kind::kSyntax;
+  size_t byte = 0;      // where the text stopped making sense (kSyntax)
+  std::string key;      // the repeated key (kRepeatedKey)
+  std::string message;  // says which of the above, in words a caller can pass on
+};
+
+// Parses `text` into a document, or says why not. `max_depth` bounds objects and arrays nested in
+// one another.
+std::variant<nlohmann::json, StrictJsonError> ParseStrictJson(std::string_view text, int max_depth);
+
+}  // namespace corium::engine
