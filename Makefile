@@ -43,7 +43,7 @@ web-test: web release
 	cd web && npm test
 	cd web && CORIUM_BINARY=$(CURDIR)/build/release/corium npm run e2e
 
-FUZZ_TARGETS = intake_parser_fuzzer placeholders_fuzzer request_fuzzer
+FUZZ_TARGETS = intake_parser_fuzzer placeholders_fuzzer request_fuzzer strict_json_fuzzer
 
 fuzz:
 	cmake --preset fuzz >/dev/null
@@ -55,8 +55,9 @@ fuzz-smoke: fuzz
 	  name=$$(basename $$f _fuzzer); corpus=$$(mktemp -d); \
 	  cp -r fuzz/corpus/$$name/. $$corpus/ 2>/dev/null || true; \
 	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 $$corpus 2>&1 | tail -12 || exit 1; \
-	  rm -rf $$corpus; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 $$corpus >$$corpus.log 2>&1; \
+	  status=$$?; tail -12 $$corpus.log; rm -rf $$corpus $$corpus.log; \
+	  [ $$status -eq 0 ] || { echo "fuzz target $$name failed"; exit 1; }; \
 	done
 
 bench: setup release  ## Benchmarks (figures go to bench/RESULTS.md by hand)

@@ -4,10 +4,12 @@
 
 #include <stdexcept>
 #include <string>
+#include <variant>
 
 #include "corium/engine/decision_json.h"
 #include "corium/engine/intake_parser.h"
 #include "corium/engine/screening.h"
+#include "corium/engine/strict_json.h"
 #include "corium/kb/loader.h"
 
 namespace {
@@ -90,6 +92,28 @@ void BM_ScreenHeavy(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(corium::engine::Screen(intake, Kb()));
 }
 BENCHMARK(BM_ScreenHeavy);
+
+// The three steps of a request separately: the JSON text read into a document (the HTTP
+// pipeline's one parse), the document read into an intake, and the decision written as JSON.
+void BM_ReadJsonTypical(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(corium::engine::ParseStrictJson(kTypical, 32));
+}
+BENCHMARK(BM_ReadJsonTypical);
+
+void BM_ReadIntakeDocumentTypical(benchmark::State& state) {
+  const auto document = std::get<nlohmann::json>(corium::engine::ParseStrictJson(kTypical, 32));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        corium::engine::ParseIntakeDocument(document, Kb(), Date::FromYmd(2026, 11, 20)));
+  }
+}
+BENCHMARK(BM_ReadIntakeDocumentTypical);
+
+void BM_EncodeDecisionTypical(benchmark::State& state) {
+  const corium::Decision decision = corium::engine::Screen(Parse(kTypical), Kb());
+  for (auto _ : state) benchmark::DoNotOptimize(corium::engine::DecisionToJson(decision));
+}
+BENCHMARK(BM_EncodeDecisionTypical);
 
 // What one request costs end to end in process: JSON in, decision JSON out.
 void BM_ParseScreenEncodeTypical(benchmark::State& state) {

@@ -4,26 +4,24 @@
 
 namespace corium::engine {
 
-std::map<std::string, std::string> FactText::Common() const {
+TextValues FactText::Common() const {
   const Intake& intake = *ctx_.intake;
   const kb::Vocabulary& vocab = ctx_.kb->vocabulary;
-  std::map<std::string, std::string> values;
+  TextValues values;
   values["as_of"] = intake.as_of.ToString();
   values["role"] = vocab.Label("roles", intake.practitioner.role);
   values["jurisdiction"] = ctx_.jurisdiction_label;
   values["needle_material"] = NeedleMaterial();
   if (intake.device) {
     values["kind"] = vocab.Label("device_kinds", intake.device->kind);
-    values["max_depth_mm"] = intake.device->max_depth
-                                 ? intake.device->max_depth->ToString() + " mm"
-                                 : "unstated depth";
+    values["max_depth_mm"] =
+        intake.device->max_depth ? intake.device->max_depth->ToString() + " mm" : "unstated depth";
   }
   return values;
 }
 
-std::map<std::string, std::string> FactText::Describe(const std::string& category,
-                                                      const Code& code) const {
-  std::map<std::string, std::string> values;
+TextValues FactText::Describe(const std::string& category, const Code& code) const {
+  TextValues values;
   values["code"] = code.str();
   values["label"] = ctx_.kb->vocabulary.Label(category, code);
   return values;
@@ -58,25 +56,32 @@ std::string Roman(int value) {
                                   : std::to_string(value);
 }
 
-std::string FillTemplate(const std::string& text, const std::map<std::string, std::string>& values) {
+std::string FillTemplate(std::string_view text, const TextValues& values,
+                         const TextValues& common) {
   std::string out;
   out.reserve(text.size() + 32);
   size_t i = 0;
   while (i < text.size()) {
     const size_t open = text.find('{', i);
-    if (open == std::string::npos) break;
+    if (open == std::string_view::npos) break;
     const size_t close = text.find('}', open);
-    if (close == std::string::npos) break;
+    if (close == std::string_view::npos) break;
     out.append(text, i, open - i);
-    const auto it = values.find(text.substr(open + 1, close - open - 1));
-    if (it == values.end()) {
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    const std::string* value = nullptr;
+    if (const auto own = values.find(name); own != values.end()) {
+      value = &own->second;
+    } else if (const auto shared = common.find(name); shared != common.end()) {
+      value = &shared->second;
+    }
+    if (value == nullptr) {
       out.append(text, open, close - open + 1);
     } else {
-      out += it->second;
+      out += *value;
     }
     i = close + 1;
   }
-  out.append(text, i, std::string::npos);
+  out.append(text, i, std::string_view::npos);
   return out;
 }
 

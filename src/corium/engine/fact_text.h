@@ -4,20 +4,24 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corium/engine/screening_context.h"
 
 namespace corium::engine {
 
+// Placeholder name -> text; looked up by the names inside a template without copying them.
+using TextValues = std::map<std::string, std::string, std::less<>>;
+
 class FactText {
  public:
   explicit FactText(const ScreeningContext& ctx) : ctx_(ctx) {}
 
   // Values every basis may use: as_of, role, jurisdiction, kind, max_depth_mm, needle_material.
-  std::map<std::string, std::string> Common() const;
+  TextValues Common() const;
   // `code` and `label` of a vocabulary code.
-  std::map<std::string, std::string> Describe(const std::string& category, const Code& code) const;
+  TextValues Describe(const std::string& category, const Code& code) const;
   // "Cheeks, Chin", or "all zones" for an empty list.
   std::string ZoneList(const std::vector<Code>& zones) const;
   std::string NeedleMaterial() const;
@@ -30,7 +34,8 @@ class FactText {
 std::string JoinWords(const std::vector<std::string>& words);
 // Fitzpatrick types are written in Roman numerals (I to VI).
 std::string Roman(int value);
-// Replaces each `{name}` in `text` by its value; unknown names are left as written.
-std::string FillTemplate(const std::string& text, const std::map<std::string, std::string>& values);
+// Replaces each `{name}` in `text` by its value in `values`, else in `common`; unknown names are
+// left as written.
+std::string FillTemplate(std::string_view text, const TextValues& values, const TextValues& common);
 
 }  // namespace corium::engine

@@ -55,8 +55,7 @@ class Matcher {
 
   // Records a hit unless its window has closed by as_of. `from` is the window's start date when
   // known.
-  void Emit(std::vector<Code> zones, std::optional<Date> from,
-            const std::map<std::string, std::string>& values) {
+  void Emit(std::vector<Code> zones, std::optional<Date> from, const TextValues& values) {
     if (rc_.qualifiers.requested_region) {
       // The finding applies to the requested zones of that region (within the fact's zones).
       std::vector<Code> narrowed;
@@ -68,11 +67,7 @@ class Matcher {
       if (narrowed.empty()) return;
       zones = std::move(narrowed);
     }
-    // Common values are built only for a hit: most cases match nothing, and building them for
-    // every case cost more than the matching itself.
-    std::map<std::string, std::string> all = text_.Common();
-    for (const auto& [name, value] : values) all[name] = value;
-    Hit hit{&rule_, &rc_, std::move(zones), std::nullopt, std::move(all)};
+    Hit hit{&rule_, &rc_, std::move(zones), std::nullopt, values};
     if (rc_.window) {
       if (from) {
         const Date until = rc_.window->months > 0 ? from->AddMonths(rc_.window->months)
@@ -123,8 +118,9 @@ class Matcher {
       if (!touch.counts) continue;
       auto values = text_.Describe("conditions", c.code);
       if (c.resolved) values["resolved"] = c.resolved->ToString();
-      values["control"] = !c.controlled ? "control not recorded"
-                          : *c.controlled ? "controlled" : "not controlled";
+      values["control"] = !c.controlled   ? "control not recorded"
+                          : *c.controlled ? "controlled"
+                                          : "not controlled";
       Emit(touch.zones, c.resolved, values);
     }
   }
@@ -137,10 +133,11 @@ class Matcher {
       if (!touch.counts) continue;
       auto values = text_.Describe("medications", med.code);
       // While a medicine is current its last dose is today.
-      const std::optional<Date> last = med.current ? std::optional<Date>(intake_.as_of)
-                                                   : med.last_dose;
-      values["last_dose"] = med.current ? "today (still in use)"
-                            : med.last_dose ? med.last_dose->ToString() : "not recorded";
+      const std::optional<Date> last =
+          med.current ? std::optional<Date>(intake_.as_of) : med.last_dose;
+      values["last_dose"] = med.current     ? "today (still in use)"
+                            : med.last_dose ? med.last_dose->ToString()
+                                            : "not recorded";
       Emit(touch.zones, last, values);
     }
   }
@@ -220,7 +217,7 @@ class Matcher {
   std::vector<Hit>& hits_;
   FactText text_;
   std::vector<Code> region_zones_;
-  std::map<std::string, std::string> values_;
+  TextValues values_;
 };
 
 }  // namespace

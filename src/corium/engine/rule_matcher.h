@@ -2,11 +2,11 @@
 // the zones it touches, its date and the facts that fill its basis. Pure.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "corium/engine/fact_text.h"
 #include "corium/engine/screening_context.h"
 
 namespace corium::engine {
@@ -16,7 +16,8 @@ struct Hit {
   const kb::RuleCase* rule_case = nullptr;
   std::vector<Code> zones;  // requested zones it applies to; empty: every zone
   std::optional<Date> until;
-  std::map<std::string, std::string> values;  // placeholder -> text
+  // This hit's own placeholder values; FactText::Common() holds those every hit shares.
+  TextValues values;
 };
 
 std::vector<Hit> MatchRules(const ScreeningContext& ctx);

@@ -11,15 +11,15 @@
 namespace corium::engine {
 namespace {
 
-Finding FindingOf(const Hit& hit, bool prescriber) {
+Finding FindingOf(const Hit& hit, bool prescriber, const TextValues& common) {
   const kb::RuleCase& rc = *hit.rule_case;
   Finding f;
   f.rule = hit.rule->id;
   f.effect = prescriber ? rc.effect.prescriber : rc.effect.other;
   if (f.effect == Effect::kDefer) f.until = hit.until;
   f.zones = hit.zones;
-  f.summary = FillTemplate(rc.summary, hit.values);
-  f.basis = FillTemplate(rc.basis, hit.values);
+  f.summary = FillTemplate(rc.summary, hit.values, common);
+  f.basis = FillTemplate(rc.basis, hit.values, common);
   f.sources = hit.rule->sources;
   f.from_scope = std::holds_alternative<kb::ScopeMatch>(rc.subject);
   return f;
@@ -44,14 +44,17 @@ Decision Screen(const Intake& intake, const kb::KnowledgeBase& kb) {
 
   Decision decision;
   std::set<std::string> consent;
+  // The values every finding's text may use, built once (not per hit, as copying them was).
+  const TextValues common = hits.empty() ? TextValues() : FactText(ctx).Common();
   for (const Hit& hit : hits) {
     consent.insert(hit.rule_case->consent.begin(), hit.rule_case->consent.end());
-    if (!hit.rule_case->effect.none) decision.findings.push_back(FindingOf(hit, ctx.prescriber));
+    if (!hit.rule_case->effect.none) {
+      decision.findings.push_back(FindingOf(hit, ctx.prescriber, common));
+    }
   }
   std::sort(decision.findings.begin(), decision.findings.end(), Before);
-  decision.findings.erase(
-      std::unique(decision.findings.begin(), decision.findings.end(), Same),
-      decision.findings.end());
+  decision.findings.erase(std::unique(decision.findings.begin(), decision.findings.end(), Same),
+                          decision.findings.end());
 
   for (const Finding& f : decision.findings) {
     decision.outcome = std::max(decision.outcome, OutcomeOf(f.effect));

@@ -1,5 +1,8 @@
 #include "corium/engine/strict_json.h"
 
+#include <simdjson.h>
+
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -9,9 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-// A SAX handler that builds the document itself, so that a repeated key is seen as it arrives
-// (nlohmann's callback parser would do the same through a std::function per token, at about
-// twice the cost of the whole parse).
+// The exact reader: a SAX handler over nlohmann's parser that builds the document itself, so that
+// a repeated key is seen as it arrives, and that knows where text stops being JSON.
 class StrictBuilder {
  public:
   explicit StrictBuilder(int max_depth) : max_depth_(max_depth) {}
@@ -113,13 +115,117 @@ std::string Describe(const StrictJsonError& error, int max_depth) {
   return "not valid JSON";
 }
 
+// The fast reader: simdjson validates the text (UTF-8 included) and indexes it several times
+// faster than nlohmann's lexer, and the document is then built from its tape. It only says
+// whether the text is well-formed JSON, not where it is not, so a refusal goes to the exact reader.
+class FastReader {
+ public:
+  explicit FastReader(int max_depth) : max_depth_(max_depth) {}
+
+  // False when the document needs the exact reader's judgement (and `error` is untouched), or
+  // when it has a repeated key or is too deep (and `error` says so).
+  bool Read(std::string_view text, json& out, StrictJsonError& error) {
+    // One parser per thread keeps its buffers from request to request. Its own depth limit sits
+    // above ours, so the limit is applied below, the same way for both readers.
+    thread_local simdjson::dom::parser parser;
+    const auto depth = static_cast<size_t>(max_depth_) + 2;
+    if (parser.max_depth() != depth &&
+        parser.allocate(std::max<size_t>(text.size(), kInitialCapacity), depth) !=
+            simdjson::SUCCESS) {
+      return false;
+    }
+    simdjson::dom::element root;
+    if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return false;
+    return Build(root, out, 0, error);
+  }
+
+ private:
+  static constexpr size_t kInitialCapacity = 64 * 1024;
+
+  bool Build(simdjson::dom::element element, json& out, int depth, StrictJsonError& error) {
+    using simdjson::dom::element_type;
+    switch (element.type()) {
+      case element_type::OBJECT: {
+        if (depth >= max_depth_) return TooDeep(error);
+        out = json::object();
+        auto& members = out.get_ref<json::object_t&>();
+        for (const auto field : simdjson::dom::object(element)) {
+          const auto [slot, added] = members.emplace(std::string(field.key), json());
+          if (!added) {
+            error.kind = StrictJsonError::Kind::kRepeatedKey;
+            error.key = std::string(field.key);
+            return false;
+          }
+          if (!Build(field.value, slot->second, depth + 1, error)) return false;
+        }
+        return true;
+      }
+      case element_type::ARRAY: {
+        if (depth >= max_depth_) return TooDeep(error);
+        out = json::array();
+        auto& items = out.get_ref<json::array_t&>();
+        for (const auto item : simdjson::dom::array(element)) {
+          items.emplace_back();
+          if (!Build(item, items.back(), depth + 1, error)) return false;
+        }
+        return true;
+      }
+      case element_type::STRING:
+        out = std::string(element.get_string().value_unsafe());
+        return true;
+      case element_type::INT64: {
+        // nlohmann keeps a non-negative integer as unsigned; so does this reader.
+        const std::int64_t value = element.get_int64().value_unsafe();
+        out = value < 0 ? json(value) : json(static_cast<std::uint64_t>(value));
+        return true;
+      }
+      case element_type::UINT64:
+        out = element.get_uint64().value_unsafe();
+        return true;
+      case element_type::DOUBLE:
+        out = element.get_double().value_unsafe();
+        return true;
+      case element_type::BOOL:
+        out = element.get_bool().value_unsafe();
+        return true;
+      case element_type::NULL_VALUE:
+        out = nullptr;
+        return true;
+    }
+    return false;
+  }
+
+  static bool TooDeep(StrictJsonError& error) {
+    error.kind = StrictJsonError::Kind::kTooDeep;
+    return false;
+  }
+
+  int max_depth_;
+};
+
 }  // namespace
 
 std::variant<json, StrictJsonError> ParseStrictJson(std::string_view text, int max_depth) {
+  json document;
+  StrictJsonError error;
+  error.kind = StrictJsonError::Kind::kSyntax;
+  if (FastReader(max_depth).Read(text, document, error)) return document;
+  if (error.kind == StrictJsonError::Kind::kRepeatedKey ||
+      error.kind == StrictJsonError::Kind::kTooDeep) {
+    error.message = Describe(error, max_depth);
+    return error;
+  }
+  // The text is not JSON to simdjson (or holds what only nlohmann reads, such as an integer past
+  // 64 bits, which it keeps as a double): the exact reader decides, and says where.
+  return ParseStrictJsonExactly(text, max_depth);
+}
+
+std::variant<json, StrictJsonError> ParseStrictJsonExactly(std::string_view text, int max_depth) {
+  StrictJsonError error;
   StrictBuilder builder(max_depth);
   const bool parsed = json::sax_parse(text, &builder, json::input_format_t::json, true);
   if (!parsed || builder.failed()) {
-    StrictJsonError error = builder.TakeError();
+    error = builder.TakeError();
     error.message = Describe(error, max_depth);
     return error;
   }
