@@ -5,6 +5,18 @@
 #include <cmath>
 
 namespace corium::engine {
+namespace {
+
+// The bytes a JSON string cannot hold as they are: control characters, the quote, the backslash.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (size_t c = 0; c < 0x20; ++c) escaped[c] = true;
+  escaped['"'] = true;
+  escaped['\\'] = true;
+  return escaped;
+}();
+
+}  // namespace
 
 void JsonWriter::BeforeValue() {
   if (!first_) out_ += ',';
@@ -52,7 +64,7 @@ JsonWriter& JsonWriter::String(std::string_view text) {
   size_t plain_from = 0;  // the run of characters that need no escape, appended in one go
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kEscaped[c]) continue;
     out_.append(text, plain_from, i - plain_from);
     plain_from = i + 1;
     switch (c) {
