@@ -18,6 +18,35 @@ using nlohmann::json;
 // An intake is four levels deep at most; the limit only keeps hostile text from the parser.
 constexpr int kMaxIntakeDepth = 32;
 
+// Where a value sits in the intake ("procedures[1].zones[0]"), spelled out only when an error
+// names it: building every field's path as text cost a third of reading a valid intake. A path
+// points at its parent, so a child must not outlive the path it was made from.
+class FieldPath {
+ public:
+  FieldPath() = default;  // the intake itself
+  // A path written out in full ("client.birth_date"), for fields at a fixed place.
+  FieldPath(const char* spelled) : key_(spelled) {}  // NOLINT(google-explicit-constructor)
+
+  FieldPath Member(std::string_view key) const { return {this, key, kNoIndex}; }
+  FieldPath Item(size_t index) const { return {this, {}, index}; }
+
+  std::string str() const {
+    std::string out = parent_ == nullptr ? std::string() : parent_->str();
+    if (index_ != kNoIndex) return out + "[" + std::to_string(index_) + "]";
+    if (!out.empty()) out += '.';
+    return out.append(key_);
+  }
+
+ private:
+  static constexpr size_t kNoIndex = static_cast<size_t>(-1);
+  FieldPath(const FieldPath* parent, std::string_view key, size_t index)
+      : parent_(parent), key_(key), index_(index) {}
+
+  const FieldPath* parent_ = nullptr;
+  std::string_view key_;
+  size_t index_ = kNoIndex;
+};
+
 class IntakeParser {
  public:
   IntakeParser(const kb::KnowledgeBase& kb, Date default_as_of)
@@ -26,28 +55,25 @@ class IntakeParser {
   Result<Intake> Parse(const json& root);
 
  private:
-  void Error(const std::string& path, std::string message) {
-    errors_.push_back({path, std::move(message)});
+  void Error(const FieldPath& path, std::string message) {
+    errors_.push_back({path.str(), std::move(message)});
   }
 
   // Reports fields of `object` that are not in `allowed`; false when `object` is not an object.
-  bool Object(const json& object, const std::string& path,
+  bool Object(const json& object, const FieldPath& path,
               std::initializer_list<std::string_view> allowed);
-  static std::string Join(const std::string& path, const std::string& key) {
-    return path.empty() ? key : path + "." + key;
-  }
   static bool Present(const json& object, const char* key) {
     return object.contains(key) && !object[key].is_null();
   }
 
-  std::optional<Code> ReadCode(const json& value, const std::string& path,
+  std::optional<Code> ReadCode(const json& value, const FieldPath& path,
                                const std::string& category);
-  std::optional<Date> ReadDate(const json& value, const std::string& path);
+  std::optional<Date> ReadDate(const json& value, const FieldPath& path);
   // A date in the client's history: must not be after as_of.
-  std::optional<Date> ReadPastDate(const json& value, const std::string& path);
-  std::optional<bool> ReadBool(const json& value, const std::string& path);
-  std::optional<Depth> ReadDepth(const json& value, const std::string& path);
-  std::vector<Code> ReadZones(const json& object, const std::string& path, bool required);
+  std::optional<Date> ReadPastDate(const json& value, const FieldPath& path);
+  std::optional<bool> ReadBool(const json& value, const FieldPath& path);
+  std::optional<Depth> ReadDepth(const json& value, const FieldPath& path);
+  std::vector<Code> ReadZones(const json& object, const FieldPath& path, bool required);
   const json* ReadList(const json& root, const char* key);
 
   void ReadClient(const json& root, Intake& intake);
@@ -65,21 +91,22 @@ class IntakeParser {
   std::vector<FieldError> errors_;
 };
 
-bool IntakeParser::Object(const json& object, const std::string& path,
+bool IntakeParser::Object(const json& object, const FieldPath& path,
                           std::initializer_list<std::string_view> allowed) {
   if (!object.is_object()) {
-    Error(path.empty() ? "(intake)" : path, "expected an object");
+    const std::string where = path.str();
+    errors_.push_back({where.empty() ? "(intake)" : where, "expected an object"});
     return false;
   }
   for (const auto& [key, value] : object.items()) {
     bool known = false;
     for (const std::string_view name : allowed) known = known || name == key;
-    if (!known) Error(Join(path, key), "unknown field");
+    if (!known) Error(path.Member(key), "unknown field");
   }
   return true;
 }
 
-std::optional<Code> IntakeParser::ReadCode(const json& value, const std::string& path,
+std::optional<Code> IntakeParser::ReadCode(const json& value, const FieldPath& path,
                                            const std::string& category) {
   if (!value.is_string()) {
     Error(path, "expected a code (text)");
@@ -93,7 +120,7 @@ std::optional<Code> IntakeParser::ReadCode(const json& value, const std::string&
   return code;
 }
 
-std::optional<Date> IntakeParser::ReadDate(const json& value, const std::string& path) {
+std::optional<Date> IntakeParser::ReadDate(const json& value, const FieldPath& path) {
   if (!value.is_string()) {
     Error(path, "expected a date YYYY-MM-DD");
     return std::nullopt;
@@ -108,7 +135,7 @@ std::optional<Date> IntakeParser::ReadDate(const json& value, const std::string&
   return date;
 }
 
-std::optional<Date> IntakeParser::ReadPastDate(const json& value, const std::string& path) {
+std::optional<Date> IntakeParser::ReadPastDate(const json& value, const FieldPath& path) {
   const auto date = ReadDate(value, path);
   if (date && *date > as_of_) {
     Error(path, "date " + date->ToString() + " is after as_of " + as_of_.ToString());
@@ -117,7 +144,7 @@ std::optional<Date> IntakeParser::ReadPastDate(const json& value, const std::str
   return date;
 }
 
-std::optional<bool> IntakeParser::ReadBool(const json& value, const std::string& path) {
+std::optional<bool> IntakeParser::ReadBool(const json& value, const FieldPath& path) {
   if (!value.is_boolean()) {
     Error(path, "expected true or false");
     return std::nullopt;
@@ -125,7 +152,7 @@ std::optional<bool> IntakeParser::ReadBool(const json& value, const std::string&
   return value.get<bool>();
 }
 
-std::optional<Depth> IntakeParser::ReadDepth(const json& value, const std::string& path) {
+std::optional<Depth> IntakeParser::ReadDepth(const json& value, const FieldPath& path) {
   if (!value.is_number()) {
     Error(path, "expected a depth in millimetres (a number)");
     return std::nullopt;
@@ -138,10 +165,10 @@ std::optional<Depth> IntakeParser::ReadDepth(const json& value, const std::strin
   return Depth::FromMillimetres(mm);
 }
 
-std::vector<Code> IntakeParser::ReadZones(const json& object, const std::string& path,
+std::vector<Code> IntakeParser::ReadZones(const json& object, const FieldPath& path,
                                           bool required) {
   std::vector<Code> zones;
-  const std::string zones_path = Join(path, "zones");
+  const FieldPath zones_path = path.Member("zones");
   if (!Present(object, "zones")) {
     if (required) Error(zones_path, "at least one zone is required");
     return zones;
@@ -153,7 +180,7 @@ std::vector<Code> IntakeParser::ReadZones(const json& object, const std::string&
   }
   if (required && list.empty()) Error(zones_path, "at least one zone is required");
   for (size_t i = 0; i < list.size(); ++i) {
-    if (auto zone = ReadCode(list[i], zones_path + "[" + std::to_string(i) + "]", "zones")) {
+    if (auto zone = ReadCode(list[i], zones_path.Item(i), "zones")) {
       zones.push_back(std::move(*zone));
     }
   }
@@ -200,23 +227,24 @@ void IntakeParser::ReadClient(const json& root, Intake& intake) {
 
 void IntakeParser::ReadConditions(const json& root, Intake& intake) {
   const json* list = ReadList(root, "conditions");
+  const FieldPath list_path("conditions");
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    const std::string path = "conditions[" + std::to_string(i) + "]";
+    const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code", "zones", "controlled", "resolved"})) continue;
     ConditionEntry entry;
     if (!Present(item, "code")) {
-      Error(path + ".code", "required");
-    } else if (auto code = ReadCode(item["code"], path + ".code", "conditions")) {
+      Error(path.Member("code"), "required");
+    } else if (auto code = ReadCode(item["code"], path.Member("code"), "conditions")) {
       entry.code = std::move(*code);
     }
     entry.zones = ReadZones(item, path, false);
     if (Present(item, "controlled")) {
-      entry.controlled = ReadBool(item["controlled"], path + ".controlled");
+      entry.controlled = ReadBool(item["controlled"], path.Member("controlled"));
     }
     if (Present(item, "resolved")) {
-      entry.resolved = ReadPastDate(item["resolved"], path + ".resolved");
+      entry.resolved = ReadPastDate(item["resolved"], path.Member("resolved"));
     }
     intake.conditions.push_back(std::move(entry));
   }
@@ -224,22 +252,23 @@ void IntakeParser::ReadConditions(const json& root, Intake& intake) {
 
 void IntakeParser::ReadMedications(const json& root, Intake& intake) {
   const json* list = ReadList(root, "medications");
+  const FieldPath list_path("medications");
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    const std::string path = "medications[" + std::to_string(i) + "]";
+    const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code", "current", "last_dose", "zones"})) continue;
     MedicationEntry entry;
     if (!Present(item, "code")) {
-      Error(path + ".code", "required");
-    } else if (auto code = ReadCode(item["code"], path + ".code", "medications")) {
+      Error(path.Member("code"), "required");
+    } else if (auto code = ReadCode(item["code"], path.Member("code"), "medications")) {
       entry.code = std::move(*code);
     }
     if (Present(item, "current")) {
-      entry.current = ReadBool(item["current"], path + ".current").value_or(true);
+      entry.current = ReadBool(item["current"], path.Member("current")).value_or(true);
     }
     if (Present(item, "last_dose")) {
-      entry.last_dose = ReadPastDate(item["last_dose"], path + ".last_dose");
+      entry.last_dose = ReadPastDate(item["last_dose"], path.Member("last_dose"));
     }
     entry.zones = ReadZones(item, path, false);
     intake.medications.push_back(std::move(entry));
@@ -248,14 +277,15 @@ void IntakeParser::ReadMedications(const json& root, Intake& intake) {
 
 void IntakeParser::ReadAllergies(const json& root, Intake& intake) {
   const json* list = ReadList(root, "allergies");
+  const FieldPath list_path("allergies");
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    const std::string path = "allergies[" + std::to_string(i) + "]";
+    const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code"})) continue;
     if (!Present(item, "code")) {
-      Error(path + ".code", "required");
-    } else if (auto code = ReadCode(item["code"], path + ".code", "allergies")) {
+      Error(path.Member("code"), "required");
+    } else if (auto code = ReadCode(item["code"], path.Member("code"), "allergies")) {
       intake.allergies.push_back({std::move(*code)});
     }
   }
@@ -263,24 +293,26 @@ void IntakeParser::ReadAllergies(const json& root, Intake& intake) {
 
 void IntakeParser::ReadProcedures(const json& root, Intake& intake) {
   const json* list = ReadList(root, "procedures");
+  const FieldPath list_path("procedures");
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    const std::string path = "procedures[" + std::to_string(i) + "]";
+    const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code", "date", "zones", "depth_mm"})) continue;
     ProcedureEntry entry;
     if (!Present(item, "code")) {
-      Error(path + ".code", "required");
-    } else if (auto code = ReadCode(item["code"], path + ".code", "procedures")) {
+      Error(path.Member("code"), "required");
+    } else if (auto code = ReadCode(item["code"], path.Member("code"), "procedures")) {
       entry.code = std::move(*code);
     }
     if (!Present(item, "date")) {
-      Error(path + ".date", "required: the day of the procedure");
-    } else if (auto date = ReadPastDate(item["date"], path + ".date")) {
+      Error(path.Member("date"), "required: the day of the procedure");
+    } else if (auto date = ReadPastDate(item["date"], path.Member("date"))) {
       entry.date = *date;
     }
     entry.zones = ReadZones(item, path, false);
-    if (Present(item, "depth_mm")) entry.depth = ReadDepth(item["depth_mm"], path + ".depth_mm");
+    if (Present(item, "depth_mm"))
+      entry.depth = ReadDepth(item["depth_mm"], path.Member("depth_mm"));
     intake.procedures.push_back(std::move(entry));
   }
 }
@@ -291,16 +323,17 @@ void IntakeParser::ReadRequests(const json& root, Intake& intake) {
     return;
   }
   const json* list = ReadList(root, "requests");
+  const FieldPath list_path("requests");
   if (list == nullptr) return;
   if (list->empty()) Error("requests", "at least one request (indication and zones) is required");
   for (size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    const std::string path = "requests[" + std::to_string(i) + "]";
+    const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"indication", "zones"})) continue;
     TreatmentRequest request;
     if (!Present(item, "indication")) {
-      Error(path + ".indication", "required");
-    } else if (auto code = ReadCode(item["indication"], path + ".indication", "indications")) {
+      Error(path.Member("indication"), "required");
+    } else if (auto code = ReadCode(item["indication"], path.Member("indication"), "indications")) {
       request.indication = std::move(*code);
     }
     request.zones = ReadZones(item, path, true);
