@@ -90,25 +90,21 @@ std::optional<ApiRouter::Match> ApiRouter::Find(std::string_view method,
   for (size_t i = 0; i < routes_.size(); ++i) {
     const auto& parts = patterns_[i];
     if (parts.size() != segments.size()) continue;
-    std::vector<std::pair<std::string, std::string>> params;
+    // Literal segments first: most routes fail there, before any parameter is copied.
     bool matches = true;
     for (size_t j = 0; j < parts.size() && matches; ++j) {
-      if (IsParameter(parts[j])) {
-        if (segments[j].empty()) {
-          matches = false;
-        } else {
-          params.emplace_back(parts[j].substr(1, parts[j].size() - 2), segments[j]);
-        }
-      } else {
-        matches = parts[j] == segments[j];
-      }
+      matches = IsParameter(parts[j]) ? !segments[j].empty() : parts[j] == segments[j];
     }
     if (!matches) continue;
     if (!found) found.emplace();
     found->allowed.push_back(routes_[i].method);
     if (routes_[i].method == method && found->route == nullptr) {
       found->route = &routes_[i];
-      found->params = std::move(params);
+      for (size_t j = 0; j < parts.size(); ++j) {
+        if (IsParameter(parts[j])) {
+          found->params.emplace_back(parts[j].substr(1, parts[j].size() - 2), segments[j]);
+        }
+      }
     }
   }
   return found;
