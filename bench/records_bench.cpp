@@ -1,8 +1,10 @@
 // Records benchmarks on a real SQLite file (WAL, synchronous=FULL): a durable chart commit through
 // the ChartSession use case against a bare durable INSERT in the same run, a consultation (screen +
-// store) round trip, and a recall over 100,000 sessions.
+// store) round trip, and a recall over 100,000 sessions. With CORIUM_BENCH_POSTGRES set, the chart
+// commit and bare INSERT pair also runs on that PostgreSQL server.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -18,6 +20,7 @@
 #include "corium/store/records/sql_inventory.h"
 #include "corium/store/records/sql_screenings.h"
 #include "corium/store/records/sql_staff.h"
+#include "corium/store/postgres/postgres_connection.h"
 #include "corium/store/records/sql_unit_of_work.h"
 #include "corium/store/sqlite/sqlite_connection.h"
 
@@ -41,27 +44,54 @@ const kb::KnowledgeBase& Kb() {
   return kKb;
 }
 
-// A migrated SQLite file in a fresh directory, removed afterwards.
+// Where the PostgreSQL pair runs: a libpq conninfo in CORIUM_BENCH_POSTGRES (see
+// bench/postgres_durability.sh, which starts a durable throwaway server and sets it); unset, only
+// the SQLite benchmarks run.
+const char* PostgresUrl() { return std::getenv("CORIUM_BENCH_POSTGRES"); }
+
+std::string UniqueName() {
+  static int counter = 0;
+  return std::to_string(getpid()) + "_" + std::to_string(++counter);
+}
+
+// A migrated database, removed afterwards: a SQLite file in a fresh directory, or a fresh schema
+// on the PostgreSQL server of CORIUM_BENCH_POSTGRES.
 struct BenchDatabase {
-  fs::path dir = fs::temp_directory_path() / ("corium-bench-" + std::to_string(getpid()) + "-" +
-                                              std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-  std::unique_ptr<store::SqliteConnection> db;
-  BenchDatabase() {
-    fs::create_directories(dir);
-    db = Must(store::SqliteConnection::Open((dir / "corium.db").string(),
-                                            store::OpenMode::kReadWriteCreate));
+  fs::path dir;
+  std::string schema;
+  std::unique_ptr<store::SqlConnection> db;
+
+  explicit BenchDatabase(store::Dialect dialect = store::Dialect::kSqlite) {
+    if (dialect == store::Dialect::kPostgres) {
+      db = Must(store::PostgresConnection::Open(PostgresUrl()));
+      schema = "bench_" + UniqueName();
+      Must(db->ExecuteScript("CREATE SCHEMA " + schema + "; SET search_path TO " + schema));
+    } else {
+      dir = fs::temp_directory_path() / ("corium-bench-" + UniqueName());
+      fs::create_directories(dir);
+      db = Must(store::SqliteConnection::Open((dir / "corium.db").string(),
+                                              store::OpenMode::kReadWriteCreate));
+    }
     Must(store::Migrate(*db, 1).status());
   }
   ~BenchDatabase() {
+    if (!schema.empty()) {
+      (void)db->ExecuteScript("SET search_path TO public; DROP SCHEMA " + schema + " CASCADE");
+    }
     db.reset();
     std::error_code ec;
-    fs::remove_all(dir, ec);
+    if (!dir.empty()) fs::remove_all(dir, ec);
   }
+  BenchDatabase(const BenchDatabase&) = delete;
+  BenchDatabase& operator=(const BenchDatabase&) = delete;
 };
 
-void BM_BareDurableInsert(benchmark::State& state) {
-  BenchDatabase b;
-  Must(b.db->ExecuteScript("CREATE TABLE bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
+void BareDurableInsert(benchmark::State& state, store::Dialect dialect) {
+  BenchDatabase b(dialect);
+  Must(b.db->ExecuteScript(dialect == store::Dialect::kPostgres
+                               ? "CREATE TABLE bare (id BIGINT GENERATED ALWAYS AS IDENTITY"
+                                 " PRIMARY KEY, v TEXT NOT NULL)"
+                               : "CREATE TABLE bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
   std::int64_t n = 0;
   for (auto _ : state) {
     store::Transaction tx(*b.db, store::TransactionKind::kWrite);
@@ -71,14 +101,17 @@ void BM_BareDurableInsert(benchmark::State& state) {
   state.counters["commits/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
                                                    benchmark::Counter::kIsRate);
 }
+void BM_BareDurableInsert(benchmark::State& state) {
+  BareDurableInsert(state, store::Dialect::kSqlite);
+}
 BENCHMARK(BM_BareDurableInsert)->UseRealTime()->MinTime(2.0);
 
 // A clinic ready to chart: physician, client with intake, today's screening, plan, signed consent,
 // device, a glide, and a lot of many sealed cartridges.
 class ChartingClinic {
  public:
-  explicit ChartingClinic(int cartridges)
-      : work_(*b_.db), audit_(*b_.db), staff_(*b_.db), clients_(*b_.db), screenings_(*b_.db),
+  explicit ChartingClinic(int cartridges, store::Dialect dialect = store::Dialect::kSqlite)
+      : b_(dialect), work_(*b_.db), audit_(*b_.db), staff_(*b_.db), clients_(*b_.db), screenings_(*b_.db),
         inventory_repo_(*b_.db), charts_(*b_.db),
         ports_{work_, audit_, clock_, Kb(), staff_, clients_, screenings_},
         inventory_(work_, audit_, inventory_repo_, clock_, Kb()),
@@ -203,13 +236,39 @@ class ChartingClinic {
 // Enough sealed cartridges for every iteration Google Benchmark may run in two seconds.
 constexpr int kBenchCartridges = 40000;
 
-void BM_DurableChartCommit(benchmark::State& state) {
-  ChartingClinic clinic(kBenchCartridges);
+void DurableChartCommit(benchmark::State& state, store::Dialect dialect, int cartridges) {
+  ChartingClinic clinic(cartridges, dialect);
   for (auto _ : state) benchmark::DoNotOptimize(clinic.ChartNext());
   state.counters["commits/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
                                                    benchmark::Counter::kIsRate);
 }
+void BM_DurableChartCommit(benchmark::State& state) {
+  DurableChartCommit(state, store::Dialect::kSqlite, kBenchCartridges);
+}
 BENCHMARK(BM_DurableChartCommit)->UseRealTime()->MinTime(2.0);
+
+// The same pair on PostgreSQL (fsync, synchronous_commit and full_page_writes as the server has
+// them; bench/postgres_durability.sh turns all three on). A durable commit there costs a WAL
+// flush of a few milliseconds, so fewer sealed cartridges suffice; their receipt is committed in
+// one transaction before timing starts.
+constexpr int kPostgresBenchCartridges = 20000;
+
+void RegisterPostgresPair() {
+  if (PostgresUrl() == nullptr) return;
+  benchmark::RegisterBenchmark("BM_BareDurableInsert/postgres",
+                               [](benchmark::State& state) {
+                                 BareDurableInsert(state, store::Dialect::kPostgres);
+                               })
+      ->UseRealTime()
+      ->MinTime(2.0);
+  benchmark::RegisterBenchmark("BM_DurableChartCommit/postgres",
+                               [](benchmark::State& state) {
+                                 DurableChartCommit(state, store::Dialect::kPostgres,
+                                                    kPostgresBenchCartridges);
+                               })
+      ->UseRealTime()
+      ->MinTime(2.0);
+}
 
 void BM_ConsultScreenAndStore(benchmark::State& state) {
   ChartingClinic clinic(1);
@@ -229,4 +288,11 @@ BENCHMARK(BM_RecallAmong100kSessions)->UseRealTime()->Unit(benchmark::kMilliseco
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  RegisterPostgresPair();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

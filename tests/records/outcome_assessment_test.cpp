@@ -106,7 +106,7 @@ TEST_P(OutcomeAssessmentTest, TheShippedKnowledgeBaseOffersGaisForEveryIndicatio
   for (const kb::IndicationInfo& indication : kb.indications) {
     EXPECT_TRUE(indication.SuitsScale(Code("gais"))) << indication.indication.str();
     for (const Code& scale : indication.outcome_scales) {
-      EXPECT_NE(kb.FindOutcomeScale(scale), nullptr) << indication.indication.str() << " " << scale;
+      EXPECT_NE(kb.FindOutcomeScale(scale), nullptr) << indication.indication.str() << " " << scale.str();
     }
   }
   const kb::IndicationInfo* acne_scars = kb.FindIndication(Code("acne_scars"));
