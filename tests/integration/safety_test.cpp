@@ -163,7 +163,7 @@ TEST_P(SafetyApiTest, AnAssessmentLinksItsClientsPhotosInOrder) {
   const HttpResponse follow_up =
       clinic_->physician_raw.Upload(http(), photos + "follow_up", TinyJpeg('\x02'), "image/jpeg");
   ASSERT_EQ(follow_up.status, 201) << follow_up.body;
-  const json ids = {follow_up.Json()["id"], baseline.Json()["id"]};
+  const json ids = json::array({follow_up.Json()["id"], baseline.Json()["id"]});
 
   const HttpResponse recorded =
       physician().Post("/api/v1/outcome-assessments", Assessment(plan, "gais", ids));
@@ -185,7 +185,7 @@ TEST_P(SafetyApiTest, AnAssessmentLinksItsClientsPhotosInOrder) {
   ASSERT_EQ(theirs.status, 201) << theirs.body;
   const HttpResponse mixed = physician().Post(
       "/api/v1/outcome-assessments",
-      Assessment(plan, "gais", {baseline.Json()["id"], theirs.Json()["id"]}));
+      Assessment(plan, "gais", json::array({baseline.Json()["id"], theirs.Json()["id"]})));
   CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", mixed, 422);
   EXPECT_TRUE(HasErrorAt(mixed, "photo_ids[1]")) << mixed.body;
   EXPECT_EQ(physician().Get("/api/v1/plans/" + Id(plan) + "/outcome-assessments").Json()["total"],
@@ -202,9 +202,9 @@ TEST_P(SafetyApiTest, AnotherClinicsPhotoAnswersExactlyLikeAnUnknownPhoto) {
       TinyJpeg('\x04'), "image/jpeg");
   ASSERT_EQ(foreign_photo.status, 201) << foreign_photo.body;
   const HttpResponse foreign = physician().Post(
-      "/api/v1/outcome-assessments", Assessment(plan, "gais", {foreign_photo.Json()["id"]}));
+      "/api/v1/outcome-assessments", Assessment(plan, "gais", json::array({foreign_photo.Json()["id"]})));
   const HttpResponse unknown = physician().Post("/api/v1/outcome-assessments",
-                                                Assessment(plan, "gais", {987654321}));
+                                                Assessment(plan, "gais", json::array({987654321})));
   CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", foreign, 422);
   CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", unknown, 422);
   EXPECT_TRUE(HasErrorAt(foreign, "photo_ids[0]")) << foreign.body;
