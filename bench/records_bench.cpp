@@ -3,24 +3,24 @@
 // store) round trip, and a recall over 100,000 sessions. With CORIUM_BENCH_POSTGRES set, the chart
 // commit and bare INSERT pair also runs on that PostgreSQL server.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 #include "corium/app/charting.h"
 #include "corium/app/consultation.h"
 #include "corium/app/inventory.h"
 #include "corium/kb/loader.h"
 #include "corium/store/migrations.h"
+#include "corium/store/postgres/postgres_connection.h"
 #include "corium/store/records/sql_charting.h"
 #include "corium/store/records/sql_clients.h"
 #include "corium/store/records/sql_inventory.h"
 #include "corium/store/records/sql_screenings.h"
 #include "corium/store/records/sql_staff.h"
-#include "corium/store/postgres/postgres_connection.h"
 #include "corium/store/records/sql_unit_of_work.h"
 #include "corium/store/sqlite/sqlite_connection.h"
 
@@ -98,8 +98,8 @@ void BareDurableInsert(benchmark::State& state, store::Dialect dialect) {
     Must(b.db->Execute("INSERT INTO bare (v) VALUES ($1)", {std::to_string(++n)}).status());
     Must(tx.Commit());
   }
-  state.counters["commits/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+  state.counters["commits/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 void BM_BareDurableInsert(benchmark::State& state) {
   BareDurableInsert(state, store::Dialect::kSqlite);
@@ -111,8 +111,14 @@ BENCHMARK(BM_BareDurableInsert)->UseRealTime()->MinTime(2.0);
 class ChartingClinic {
  public:
   explicit ChartingClinic(int cartridges, store::Dialect dialect = store::Dialect::kSqlite)
-      : b_(dialect), work_(*b_.db), audit_(*b_.db), staff_(*b_.db), clients_(*b_.db), screenings_(*b_.db),
-        inventory_repo_(*b_.db), charts_(*b_.db),
+      : b_(dialect),
+        work_(*b_.db),
+        audit_(*b_.db),
+        staff_(*b_.db),
+        clients_(*b_.db),
+        screenings_(*b_.db),
+        inventory_repo_(*b_.db),
+        charts_(*b_.db),
         ports_{work_, audit_, clock_, Kb(), staff_, clients_, screenings_},
         inventory_(work_, audit_, inventory_repo_, clock_, Kb()),
         charting_(work_, charts_, audit_, clock_) {
@@ -120,8 +126,8 @@ class ChartingClinic {
         "INSERT INTO clinics (name, time_zone, created_at) VALUES ('Bench','UTC',1) RETURNING id",
         {}));
     actor_.clinic_id = rows.front().Int(0);
-    app::StaffDraft doctor{"Dr Bench", "dr@bench.example", Code("physician"), "US-UT", "MD-1",
-                           std::nullopt, std::nullopt};
+    app::StaffDraft doctor{"Dr Bench", "dr@bench.example", Code("physician"), "US-UT",
+                           "MD-1",     std::nullopt,       std::nullopt};
     const app::StaffMember member = Must(app::RegisterStaff(ports_, actor_, doctor));
     actor_.staff_id = member.id;
     actor_.role = Code("physician");
@@ -131,22 +137,25 @@ class ChartingClinic {
                            R"({"client": {"birth_date": "1990-05-01", "fitzpatrick": 2}})")
              .status());
     corium::Device pen{Code("pen"), true, Depth::FromMillimetres(2.5), Code("stainless_steel")};
-    const app::Screening screening = Must(app::Consult(
-        ports_, actor_, client_, {{Code("wrinkles"), {Code("cheeks")}}}, pen));
-    app::PlanRequest plan{screening.id, Code("wrinkles"),
-                          {{Code("cheeks"), *Depth::FromMillimetres(0.5),
-                            *Depth::FromMillimetres(1.0)}}, 3, 28};
+    const app::Screening screening =
+        Must(app::Consult(ports_, actor_, client_, {{Code("wrinkles"), {Code("cheeks")}}}, pen));
+    app::PlanRequest plan{
+        screening.id,
+        Code("wrinkles"),
+        {{Code("cheeks"), *Depth::FromMillimetres(0.5), *Depth::FromMillimetres(1.0)}},
+        3,
+        28};
     plan_ = Must(charting_.CreatePlan(actor_, plan));
-    app::ConsentRequest consent{plan_, {"CN-01"}, "1", "sha256:bench", "signature", "Ada Lovelace",
-                                true};
+    app::ConsentRequest consent{plan_,       {"CN-01"},      "1", "sha256:bench",
+                                "signature", "Ada Lovelace", true};
     Must(charting_.SignConsent(actor_, consent).status());
     device_ = Must(inventory_.RegisterDevice(
         actor_, {"Bench Pen", Code("pen"), "K000000", app::Clearance::kCleared, 2.5, "SN-1"}));
     glide_ = Must(inventory_.ReceiveProduct(
         actor_, {"HA glide", app::ProductKind::kGlide, "G-1", Date::FromYmd(2027, 12, 31),
                  app::Sterility::kSterile, app::BrokenSkinLabel::kLabelled}));
-    app::CartridgeLotReceipt lot{"LOT-BENCH", "C12", 12, Code("stainless_steel"),
-                                 Date::FromYmd(2027, 12, 31), {}};
+    app::CartridgeLotReceipt lot{
+        "LOT-BENCH", "C12", 12, Code("stainless_steel"), Date::FromYmd(2027, 12, 31), {}};
     for (int i = 0; i < cartridges; ++i) lot.unit_codes.push_back("U" + std::to_string(i));
     cartridges_ = Must(inventory_.ReceiveCartridgeLot(actor_, lot)).cartridge_ids;
   }
@@ -156,10 +165,11 @@ class ChartingClinic {
     chart.plan_id = plan_;
     chart.device_id = device_;
     chart.cartridge_id = cartridges_.at(next_++);
-    chart.zones = {{Code("cheeks"), *Depth::FromMillimetres(1.0), 3, Code("erythema"), "", "level 4"}};
+    chart.zones = {
+        {Code("cheeks"), *Depth::FromMillimetres(1.0), 3, Code("erythema"), "", "level 4"}};
     chart.products = {{glide_, Code("glide")}};
-    for (const char* step : {"cleanse", "antisepsis", "glide", "needling", "endpoint", "calming",
-                             "sun_protection"}) {
+    for (const char* step :
+         {"cleanse", "antisepsis", "glide", "needling", "endpoint", "calming", "sun_protection"}) {
       chart.checklist.push_back({Code(step), app::StepState::kDone});
     }
     chart.checklist.push_back({Code("anaesthetic"), app::StepState::kNotUsed});
@@ -173,33 +183,48 @@ class ChartingClinic {
     Must(tx.status());
     std::vector<app::Id> client_ids;
     for (int c = 0; c < clients; ++c) {
-      client_ids.push_back(Must(b_.db->Query(
-          "INSERT INTO clients (clinic_id, given_name, family_name, birth_date, created_at,"
-          " updated_at) VALUES ($1, 'Client', $2, '1980-01-01', 1, 1) RETURNING id",
-          {actor_.clinic_id, "No" + std::to_string(c)})).front().Int(0));
+      client_ids.push_back(
+          Must(
+              b_.db->Query(
+                  "INSERT INTO clients (clinic_id, given_name, family_name, birth_date, created_at,"
+                  " updated_at) VALUES ($1, 'Client', $2, '1980-01-01', 1, 1) RETURNING id",
+                  {actor_.clinic_id, "No" + std::to_string(c)}))
+              .front()
+              .Int(0));
     }
-    const auto screening = Must(b_.db->Query("SELECT screening_id FROM plans WHERE id = $1",
-                                             {plan_})).front().Int(0);
-    const auto consent = Must(b_.db->Query("SELECT id FROM consents WHERE plan_id = $1",
-                                           {plan_})).front().Int(0);
+    const auto screening =
+        Must(b_.db->Query("SELECT screening_id FROM plans WHERE id = $1", {plan_})).front().Int(0);
+    const auto consent =
+        Must(b_.db->Query("SELECT id FROM consents WHERE plan_id = $1", {plan_})).front().Int(0);
     std::int64_t n = 0;
     for (int l = 0; l < lots; ++l) {
-      const auto lot = Must(b_.db->Query(
-          "INSERT INTO cartridge_lots (clinic_id, lot_number, model, needle_count,"
-          " needle_material, expires_on) VALUES ($1, $2, 'C12', 12, 'stainless_steel',"
-          " '2027-12-31') RETURNING id",
-          {actor_.clinic_id, "HIST-" + std::to_string(l)})).front().Int(0);
+      const auto lot =
+          Must(b_.db->Query(
+                   "INSERT INTO cartridge_lots (clinic_id, lot_number, model, needle_count,"
+                   " needle_material, expires_on) VALUES ($1, $2, 'C12', 12, 'stainless_steel',"
+                   " '2027-12-31') RETURNING id",
+                   {actor_.clinic_id, "HIST-" + std::to_string(l)}))
+              .front()
+              .Int(0);
       for (int u = 0; u < per_lot; ++u, ++n) {
-        const auto cartridge = Must(b_.db->Query(
-            "INSERT INTO cartridges (clinic_id, lot_id, unit_code) VALUES ($1, $2, $3)"
-            " RETURNING id", {actor_.clinic_id, lot, "H" + std::to_string(u)})).front().Int(0);
-        Must(b_.db->Execute(
-            "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
-            " practitioner_id, device_id, cartridge_id, performed_on, checklist_json, status,"
-            " signed_by, signed_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-            " '2025-06-01', '{}', 'signed', $6, 1, 1)",
-            {actor_.clinic_id, client_ids[static_cast<size_t>(n % clients)], plan_, consent,
-             screening, actor_.staff_id, device_, cartridge}).status());
+        const auto cartridge =
+            Must(b_.db->Query(
+                     "INSERT INTO cartridges (clinic_id, lot_id, unit_code) VALUES ($1, $2, $3)"
+                     " RETURNING id",
+                     {actor_.clinic_id, lot, "H" + std::to_string(u)}))
+                .front()
+                .Int(0);
+        Must(
+            b_.db
+                ->Execute(
+                    "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
+                    " practitioner_id, device_id, cartridge_id, performed_on, checklist_json, "
+                    "status,"
+                    " signed_by, signed_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+                    " '2025-06-01', '{}', 'signed', $6, 1, 1)",
+                    {actor_.clinic_id, client_ids[static_cast<size_t>(n % clients)], plan_, consent,
+                     screening, actor_.staff_id, device_, cartridge})
+                .status());
       }
     }
     Must(tx.Commit());
@@ -239,8 +264,8 @@ constexpr int kBenchCartridges = 40000;
 void DurableChartCommit(benchmark::State& state, store::Dialect dialect, int cartridges) {
   ChartingClinic clinic(cartridges, dialect);
   for (auto _ : state) benchmark::DoNotOptimize(clinic.ChartNext());
-  state.counters["commits/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+  state.counters["commits/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 void BM_DurableChartCommit(benchmark::State& state) {
   DurableChartCommit(state, store::Dialect::kSqlite, kBenchCartridges);
@@ -255,10 +280,9 @@ constexpr int kPostgresBenchCartridges = 20000;
 
 void RegisterPostgresPair() {
   if (PostgresUrl() == nullptr) return;
-  benchmark::RegisterBenchmark("BM_BareDurableInsert/postgres",
-                               [](benchmark::State& state) {
-                                 BareDurableInsert(state, store::Dialect::kPostgres);
-                               })
+  benchmark::RegisterBenchmark(
+      "BM_BareDurableInsert/postgres",
+      [](benchmark::State& state) { BareDurableInsert(state, store::Dialect::kPostgres); })
       ->UseRealTime()
       ->MinTime(2.0);
   benchmark::RegisterBenchmark("BM_DurableChartCommit/postgres",

@@ -180,8 +180,8 @@ TEST_P(SafetyApiTest, AnAssessmentLinksItsClientsPhotosInOrder) {
   const std::int64_t neighbour = NewClient(physician());
   ConsentedPlan(physician(), Screen(physician(), neighbour), /*photo_consent=*/true);
   const HttpResponse theirs = clinic_->physician_raw.Upload(
-      http(), "/api/v1/clients/" + std::to_string(neighbour) + "/photos/baseline",
-      TinyJpeg('\x03'), "image/jpeg");
+      http(), "/api/v1/clients/" + std::to_string(neighbour) + "/photos/baseline", TinyJpeg('\x03'),
+      "image/jpeg");
   ASSERT_EQ(theirs.status, 201) << theirs.body;
   const HttpResponse mixed = physician().Post(
       "/api/v1/outcome-assessments",
@@ -201,8 +201,9 @@ TEST_P(SafetyApiTest, AnotherClinicsPhotoAnswersExactlyLikeAnUnknownPhoto) {
       http(), "/api/v1/clients/" + std::to_string(stranger_client) + "/photos/baseline",
       TinyJpeg('\x04'), "image/jpeg");
   ASSERT_EQ(foreign_photo.status, 201) << foreign_photo.body;
-  const HttpResponse foreign = physician().Post(
-      "/api/v1/outcome-assessments", Assessment(plan, "gais", json::array({foreign_photo.Json()["id"]})));
+  const HttpResponse foreign =
+      physician().Post("/api/v1/outcome-assessments",
+                       Assessment(plan, "gais", json::array({foreign_photo.Json()["id"]})));
   const HttpResponse unknown = physician().Post("/api/v1/outcome-assessments",
                                                 Assessment(plan, "gais", json::array({987654321})));
   CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", foreign, 422);

@@ -61,9 +61,9 @@ class RecordsFixture : public ::testing::TestWithParam<store::Dialect> {
   // and after a refusal means the refusal wrote nothing.
   std::string Fingerprint() {
     std::string print;
-    for (const char* table : {"devices", "cartridge_lots", "cartridges", "products",
-                              "adverse_events", "outcome_assessments", "outcome_assessment_photos",
-                              "audit_log"}) {
+    for (const char* table :
+         {"devices", "cartridge_lots", "cartridges", "products", "adverse_events",
+          "outcome_assessments", "outcome_assessment_photos", "audit_log"}) {
       print += std::string(table) + "=" +
                std::to_string(Scalar(std::string("SELECT COUNT(*) FROM ") + table)) + " ";
     }

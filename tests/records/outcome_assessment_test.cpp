@@ -106,7 +106,8 @@ TEST_P(OutcomeAssessmentTest, TheShippedKnowledgeBaseOffersGaisForEveryIndicatio
   for (const kb::IndicationInfo& indication : kb.indications) {
     EXPECT_TRUE(indication.SuitsScale(Code("gais"))) << indication.indication.str();
     for (const Code& scale : indication.outcome_scales) {
-      EXPECT_NE(kb.FindOutcomeScale(scale), nullptr) << indication.indication.str() << " " << scale.str();
+      EXPECT_NE(kb.FindOutcomeScale(scale), nullptr)
+          << indication.indication.str() << " " << scale.str();
     }
   }
   const kb::IndicationInfo* acne_scars = kb.FindIndication(Code("acne_scars"));
@@ -119,9 +120,8 @@ TEST_P(OutcomeAssessmentTest, PhotosAreLinkedInTheirOrderAndReadBack) {
   const app::Id follow_up = NewPhoto(a_, a_.client, 2);
   const auto id = Record(On(a_.plan, "gais", {follow_up, baseline}));
   ASSERT_TRUE(id.ok()) << id.status().ToString();
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM outcome_assessment_photos WHERE assessment_id = $1",
-                   {*id}),
-            2);
+  EXPECT_EQ(
+      Scalar("SELECT COUNT(*) FROM outcome_assessment_photos WHERE assessment_id = $1", {*id}), 2);
   const auto read = reads_->Assessment(a_.actor, *id);
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_EQ(read->photo_ids, (std::vector<app::Id>{follow_up, baseline}));

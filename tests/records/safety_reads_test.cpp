@@ -43,9 +43,10 @@ class SafetyReadsTest : public RecordsFixture {
     const app::Id second = NewPhoto(c, c.client, 2);
     photos_[id] = {second, first};
     for (std::int64_t position : {0, 1}) {
-      Insert("INSERT INTO outcome_assessment_photos (assessment_id, photo_id, position)"
-             " VALUES ($1, $2, $3)",
-             {id, photos_[id][static_cast<size_t>(position)], position});
+      Insert(
+          "INSERT INTO outcome_assessment_photos (assessment_id, photo_id, position)"
+          " VALUES ($1, $2, $3)",
+          {id, photos_[id][static_cast<size_t>(position)], position});
     }
     return id;
   }

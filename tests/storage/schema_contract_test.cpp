@@ -279,14 +279,14 @@ class SchemaShape : public ::testing::Test {
 TEST_F(SchemaShape, BothEnginesHaveTheSameTablesColumnsAndIndexes) {
   const auto sqlite = testing::MakeTestDatabase(Dialect::kSqlite);
   const auto postgres = testing::MakeTestDatabase(Dialect::kPostgres);
-  const auto sqlite_columns = Strings(
-      sqlite->db(),
-      "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p"
-      " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
-  const auto postgres_columns = Strings(
-      postgres->db(),
-      "SELECT table_name || '.' || column_name FROM information_schema.columns"
-      " WHERE table_schema = current_schema()");
+  const auto sqlite_columns =
+      Strings(sqlite->db(),
+              "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p"
+              " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
+  const auto postgres_columns =
+      Strings(postgres->db(),
+              "SELECT table_name || '.' || column_name FROM information_schema.columns"
+              " WHERE table_schema = current_schema()");
   EXPECT_EQ(sqlite_columns, postgres_columns);
   EXPECT_TRUE(sqlite_columns.count("outcome_assessment_photos.photo_id"));
   EXPECT_FALSE(sqlite_columns.count("outcome_assessments.photo_ids_json"));
@@ -294,10 +294,10 @@ TEST_F(SchemaShape, BothEnginesHaveTheSameTablesColumnsAndIndexes) {
   const auto sqlite_indexes = Strings(
       sqlite->db(),
       "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'");
-  const auto postgres_indexes = Strings(
-      postgres->db(),
-      "SELECT i.indexname FROM pg_indexes i WHERE i.schemaname = current_schema()"
-      " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)");
+  const auto postgres_indexes =
+      Strings(postgres->db(),
+              "SELECT i.indexname FROM pg_indexes i WHERE i.schemaname = current_schema()"
+              " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)");
   EXPECT_EQ(sqlite_indexes, postgres_indexes);
   for (const char* index : {"consents_by_plan", "screening_overrides_by_screening"}) {
     EXPECT_TRUE(sqlite_indexes.count(index)) << index;

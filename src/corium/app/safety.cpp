@@ -223,8 +223,8 @@ Status SafetyRecords::CheckAssessmentReferences(const Actor& actor, const kb::Kn
                                    kb.outcome_scale_rule + ")"});
   } else if (!indication->SuitsScale(assessment.scale)) {
     errors.push_back({"scale", "not suitable for " + plan.indication.str() + " (" +
-                                   kb.outcome_scale_rule +
-                                   "): use " + ScaleList(indication->outcome_scales)});
+                                   kb.outcome_scale_rule + "): use " +
+                                   ScaleList(indication->outcome_scales)});
   }
   for (size_t i = 0; i < assessment.photo_ids.size(); ++i) {
     CORIUM_ASSIGN_OR_RETURN(const auto owner,

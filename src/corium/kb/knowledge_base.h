@@ -290,7 +290,8 @@ struct KnowledgeBase {
   std::vector<ZoneInfo> zones;
   std::vector<IndicationInfo> indications;
   std::vector<OutcomeScale> outcome_scales;
-  std::string outcome_scale_rule;  // the rule id (FU-02) that binds a plan's scale to its indication
+  // The rule (FU-02) that an outcome assessment uses a scale suitable for its plan's indication.
+  std::string outcome_scale_rule;
   std::vector<Jurisdiction> jurisdictions;
   std::string unknown_jurisdiction;
   std::vector<Rule> rules;

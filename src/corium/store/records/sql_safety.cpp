@@ -26,11 +26,10 @@ Result<std::optional<app::Id>> SqlSafetyRepository::SessionClient(app::Id clinic
 }
 
 Result<std::optional<app::AssessedPlan>> SqlSafetyRepository::PlanToAssess(app::Id clinic_id,
-                                                                            app::Id plan_id) {
-  CORIUM_ASSIGN_OR_RETURN(
-      const auto rows, db_.Query("SELECT client_id, indication FROM plans"
-                                 " WHERE id = $1 AND clinic_id = $2",
-                                 {plan_id, clinic_id}));
+                                                                           app::Id plan_id) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows, db_.Query("SELECT client_id, indication FROM plans"
+                                                     " WHERE id = $1 AND clinic_id = $2",
+                                                     {plan_id, clinic_id}));
   if (rows.empty()) return std::optional<app::AssessedPlan>();
   return std::optional<app::AssessedPlan>(
       app::AssessedPlan{rows.front().Int(0), Code(rows.front().Text(1))});

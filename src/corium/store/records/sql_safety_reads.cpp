@@ -77,10 +77,9 @@ Result<app::OutcomeAssessmentView> AssessmentFromRow(const SqlRow& row) {
 
 // The photos linked to an assessment, in the order they were given.
 Result<std::vector<Id>> PhotoIdsOf(SqlConnection& db, Id assessment_id) {
-  CORIUM_ASSIGN_OR_RETURN(const auto rows,
-                          db.Query("SELECT photo_id FROM outcome_assessment_photos"
-                                   " WHERE assessment_id = $1 ORDER BY position",
-                                   {assessment_id}));
+  CORIUM_ASSIGN_OR_RETURN(const auto rows, db.Query("SELECT photo_id FROM outcome_assessment_photos"
+                                                    " WHERE assessment_id = $1 ORDER BY position",
+                                                    {assessment_id}));
   std::vector<Id> ids;
   ids.reserve(rows.size());
   for (const SqlRow& row : rows) ids.push_back(row.Int(0));
