@@ -88,28 +88,21 @@ json OutcomeScales(const kb::KnowledgeBase& kb) {
   return scales;
 }
 
-// FU-02: which scales suit each indication, in the vocabulary's order of indications (then any
-// indication the vocabulary does not list), so a form offers only those.
-json IndicationOutcomeScales(const kb::KnowledgeBase& kb) {
-  std::vector<const kb::IndicationInfo*> ordered;
-  const auto order = kb.vocabulary.order.find("indications");
-  if (order != kb.vocabulary.order.end()) {
-    for (const Code& code : order->second) {
-      if (const kb::IndicationInfo* info = kb.FindIndication(code)) ordered.push_back(info);
-    }
-  }
-  for (const kb::IndicationInfo& info : kb.indications) {
-    if (std::find(ordered.begin(), ordered.end(), &info) == ordered.end()) ordered.push_back(&info);
-  }
-  json out = json::array();
-  for (const kb::IndicationInfo* info : ordered) {
+// FU-02: each indication entry also lists the outcome scales suitable for it (any other is
+// refused for its plans) and the months after the course at which it is assessed, so a form offers
+// only those.
+void AddOutcomeScales(const kb::KnowledgeBase& kb, json& indications) {
+  for (json& entry : indications) {
+    const kb::IndicationInfo* info = kb.FindIndication(Code(entry["code"].get<std::string>()));
     json scales = json::array();
-    for (const Code& scale : info->outcome_scales) scales.push_back(scale.str());
-    out.push_back({{"indication", info->indication.str()},
-                   {"scales", std::move(scales)},
-                   {"assess_months", info->assess_months}});
+    std::vector<int> months;
+    if (info != nullptr) {
+      for (const Code& scale : info->outcome_scales) scales.push_back(scale.str());
+      months = info->assess_months;
+    }
+    entry["outcome_scales"] = std::move(scales);
+    entry["assess_months"] = months;
   }
-  return out;
 }
 
 }  // namespace
@@ -135,9 +128,8 @@ json VocabularyToJson(const kb::KnowledgeBase& kb) {
   }
   out["roles"] = std::move(roles);
   out["checklist"] = Checklist(kb);
+  AddOutcomeScales(kb, out["indications"]);
   out["outcome_scales"] = OutcomeScales(kb);
-  out["outcome_scale_rule"] = kb.outcome_scale_rule;
-  out["indication_outcome_scales"] = IndicationOutcomeScales(kb);
   return out;
 }
 
