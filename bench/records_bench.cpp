@@ -1,18 +1,21 @@
 // Records benchmarks on a real SQLite file (WAL, synchronous=FULL): a durable chart commit through
 // the ChartSession use case against a bare durable INSERT in the same run, a consultation (screen +
-// store) round trip, and a recall over 100,000 sessions.
+// store) round trip, and a recall over 100,000 sessions. With CORIUM_BENCH_POSTGRES set, the chart
+// commit and bare INSERT pair also runs on that PostgreSQL server.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 #include "corium/app/charting.h"
 #include "corium/app/consultation.h"
 #include "corium/app/inventory.h"
 #include "corium/kb/loader.h"
 #include "corium/store/migrations.h"
+#include "corium/store/postgres/postgres_connection.h"
 #include "corium/store/records/sql_charting.h"
 #include "corium/store/records/sql_clients.h"
 #include "corium/store/records/sql_inventory.h"
@@ -41,35 +44,65 @@ const kb::KnowledgeBase& Kb() {
   return kKb;
 }
 
-// A migrated SQLite file in a fresh directory, removed afterwards.
+// Where the PostgreSQL pair runs: a libpq conninfo in CORIUM_BENCH_POSTGRES (see
+// bench/postgres_durability.sh, which starts a durable throwaway server and sets it); unset, only
+// the SQLite benchmarks run.
+const char* PostgresUrl() { return std::getenv("CORIUM_BENCH_POSTGRES"); }
+
+std::string UniqueName() {
+  static int counter = 0;
+  return std::to_string(getpid()) + "_" + std::to_string(++counter);
+}
+
+// A migrated database, removed afterwards: a SQLite file in a fresh directory, or a fresh schema
+// on the PostgreSQL server of CORIUM_BENCH_POSTGRES.
 struct BenchDatabase {
-  fs::path dir = fs::temp_directory_path() / ("corium-bench-" + std::to_string(getpid()) + "-" +
-                                              std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-  std::unique_ptr<store::SqliteConnection> db;
-  BenchDatabase() {
-    fs::create_directories(dir);
-    db = Must(store::SqliteConnection::Open((dir / "corium.db").string(),
-                                            store::OpenMode::kReadWriteCreate));
+  fs::path dir;
+  std::string schema;
+  std::unique_ptr<store::SqlConnection> db;
+
+  explicit BenchDatabase(store::Dialect dialect = store::Dialect::kSqlite) {
+    if (dialect == store::Dialect::kPostgres) {
+      db = Must(store::PostgresConnection::Open(PostgresUrl()));
+      schema = "bench_" + UniqueName();
+      Must(db->ExecuteScript("CREATE SCHEMA " + schema + "; SET search_path TO " + schema));
+    } else {
+      dir = fs::temp_directory_path() / ("corium-bench-" + UniqueName());
+      fs::create_directories(dir);
+      db = Must(store::SqliteConnection::Open((dir / "corium.db").string(),
+                                              store::OpenMode::kReadWriteCreate));
+    }
     Must(store::Migrate(*db, 1).status());
   }
   ~BenchDatabase() {
+    if (!schema.empty()) {
+      (void)db->ExecuteScript("SET search_path TO public; DROP SCHEMA " + schema + " CASCADE");
+    }
     db.reset();
     std::error_code ec;
-    fs::remove_all(dir, ec);
+    if (!dir.empty()) fs::remove_all(dir, ec);
   }
+  BenchDatabase(const BenchDatabase&) = delete;
+  BenchDatabase& operator=(const BenchDatabase&) = delete;
 };
 
-void BM_BareDurableInsert(benchmark::State& state) {
-  BenchDatabase b;
-  Must(b.db->ExecuteScript("CREATE TABLE bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
+void BareDurableInsert(benchmark::State& state, store::Dialect dialect) {
+  BenchDatabase b(dialect);
+  Must(b.db->ExecuteScript(dialect == store::Dialect::kPostgres
+                               ? "CREATE TABLE bare (id BIGINT GENERATED ALWAYS AS IDENTITY"
+                                 " PRIMARY KEY, v TEXT NOT NULL)"
+                               : "CREATE TABLE bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
   std::int64_t n = 0;
   for (auto _ : state) {
     store::Transaction tx(*b.db, store::TransactionKind::kWrite);
     Must(b.db->Execute("INSERT INTO bare (v) VALUES ($1)", {std::to_string(++n)}).status());
     Must(tx.Commit());
   }
-  state.counters["commits/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+  state.counters["commits/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+void BM_BareDurableInsert(benchmark::State& state) {
+  BareDurableInsert(state, store::Dialect::kSqlite);
 }
 BENCHMARK(BM_BareDurableInsert)->UseRealTime()->MinTime(2.0);
 
@@ -77,9 +110,15 @@ BENCHMARK(BM_BareDurableInsert)->UseRealTime()->MinTime(2.0);
 // device, a glide, and a lot of many sealed cartridges.
 class ChartingClinic {
  public:
-  explicit ChartingClinic(int cartridges)
-      : work_(*b_.db), audit_(*b_.db), staff_(*b_.db), clients_(*b_.db), screenings_(*b_.db),
-        inventory_repo_(*b_.db), charts_(*b_.db),
+  explicit ChartingClinic(int cartridges, store::Dialect dialect = store::Dialect::kSqlite)
+      : b_(dialect),
+        work_(*b_.db),
+        audit_(*b_.db),
+        staff_(*b_.db),
+        clients_(*b_.db),
+        screenings_(*b_.db),
+        inventory_repo_(*b_.db),
+        charts_(*b_.db),
         ports_{work_, audit_, clock_, Kb(), staff_, clients_, screenings_},
         inventory_(work_, audit_, inventory_repo_, clock_, Kb()),
         charting_(work_, charts_, audit_, clock_) {
@@ -87,8 +126,8 @@ class ChartingClinic {
         "INSERT INTO clinics (name, time_zone, created_at) VALUES ('Bench','UTC',1) RETURNING id",
         {}));
     actor_.clinic_id = rows.front().Int(0);
-    app::StaffDraft doctor{"Dr Bench", "dr@bench.example", Code("physician"), "US-UT", "MD-1",
-                           std::nullopt, std::nullopt};
+    app::StaffDraft doctor{"Dr Bench", "dr@bench.example", Code("physician"), "US-UT",
+                           "MD-1",     std::nullopt,       std::nullopt};
     const app::StaffMember member = Must(app::RegisterStaff(ports_, actor_, doctor));
     actor_.staff_id = member.id;
     actor_.role = Code("physician");
@@ -98,22 +137,25 @@ class ChartingClinic {
                            R"({"client": {"birth_date": "1990-05-01", "fitzpatrick": 2}})")
              .status());
     corium::Device pen{Code("pen"), true, Depth::FromMillimetres(2.5), Code("stainless_steel")};
-    const app::Screening screening = Must(app::Consult(
-        ports_, actor_, client_, {{Code("wrinkles"), {Code("cheeks")}}}, pen));
-    app::PlanRequest plan{screening.id, Code("wrinkles"),
-                          {{Code("cheeks"), *Depth::FromMillimetres(0.5),
-                            *Depth::FromMillimetres(1.0)}}, 3, 28};
+    const app::Screening screening =
+        Must(app::Consult(ports_, actor_, client_, {{Code("wrinkles"), {Code("cheeks")}}}, pen));
+    app::PlanRequest plan{
+        screening.id,
+        Code("wrinkles"),
+        {{Code("cheeks"), *Depth::FromMillimetres(0.5), *Depth::FromMillimetres(1.0)}},
+        3,
+        28};
     plan_ = Must(charting_.CreatePlan(actor_, plan));
-    app::ConsentRequest consent{plan_, {"CN-01"}, "1", "sha256:bench", "signature", "Ada Lovelace",
-                                true};
+    app::ConsentRequest consent{plan_,       {"CN-01"},      "1", "sha256:bench",
+                                "signature", "Ada Lovelace", true};
     Must(charting_.SignConsent(actor_, consent).status());
     device_ = Must(inventory_.RegisterDevice(
         actor_, {"Bench Pen", Code("pen"), "K000000", app::Clearance::kCleared, 2.5, "SN-1"}));
     glide_ = Must(inventory_.ReceiveProduct(
         actor_, {"HA glide", app::ProductKind::kGlide, "G-1", Date::FromYmd(2027, 12, 31),
                  app::Sterility::kSterile, app::BrokenSkinLabel::kLabelled}));
-    app::CartridgeLotReceipt lot{"LOT-BENCH", "C12", 12, Code("stainless_steel"),
-                                 Date::FromYmd(2027, 12, 31), {}};
+    app::CartridgeLotReceipt lot{
+        "LOT-BENCH", "C12", 12, Code("stainless_steel"), Date::FromYmd(2027, 12, 31), {}};
     for (int i = 0; i < cartridges; ++i) lot.unit_codes.push_back("U" + std::to_string(i));
     cartridges_ = Must(inventory_.ReceiveCartridgeLot(actor_, lot)).cartridge_ids;
   }
@@ -123,10 +165,11 @@ class ChartingClinic {
     chart.plan_id = plan_;
     chart.device_id = device_;
     chart.cartridge_id = cartridges_.at(next_++);
-    chart.zones = {{Code("cheeks"), *Depth::FromMillimetres(1.0), 3, Code("erythema"), "", "level 4"}};
+    chart.zones = {
+        {Code("cheeks"), *Depth::FromMillimetres(1.0), 3, Code("erythema"), "", "level 4"}};
     chart.products = {{glide_, Code("glide")}};
-    for (const char* step : {"cleanse", "antisepsis", "glide", "needling", "endpoint", "calming",
-                             "sun_protection"}) {
+    for (const char* step :
+         {"cleanse", "antisepsis", "glide", "needling", "endpoint", "calming", "sun_protection"}) {
       chart.checklist.push_back({Code(step), app::StepState::kDone});
     }
     chart.checklist.push_back({Code("anaesthetic"), app::StepState::kNotUsed});
@@ -140,33 +183,48 @@ class ChartingClinic {
     Must(tx.status());
     std::vector<app::Id> client_ids;
     for (int c = 0; c < clients; ++c) {
-      client_ids.push_back(Must(b_.db->Query(
-          "INSERT INTO clients (clinic_id, given_name, family_name, birth_date, created_at,"
-          " updated_at) VALUES ($1, 'Client', $2, '1980-01-01', 1, 1) RETURNING id",
-          {actor_.clinic_id, "No" + std::to_string(c)})).front().Int(0));
+      client_ids.push_back(
+          Must(
+              b_.db->Query(
+                  "INSERT INTO clients (clinic_id, given_name, family_name, birth_date, created_at,"
+                  " updated_at) VALUES ($1, 'Client', $2, '1980-01-01', 1, 1) RETURNING id",
+                  {actor_.clinic_id, "No" + std::to_string(c)}))
+              .front()
+              .Int(0));
     }
-    const auto screening = Must(b_.db->Query("SELECT screening_id FROM plans WHERE id = $1",
-                                             {plan_})).front().Int(0);
-    const auto consent = Must(b_.db->Query("SELECT id FROM consents WHERE plan_id = $1",
-                                           {plan_})).front().Int(0);
+    const auto screening =
+        Must(b_.db->Query("SELECT screening_id FROM plans WHERE id = $1", {plan_})).front().Int(0);
+    const auto consent =
+        Must(b_.db->Query("SELECT id FROM consents WHERE plan_id = $1", {plan_})).front().Int(0);
     std::int64_t n = 0;
     for (int l = 0; l < lots; ++l) {
-      const auto lot = Must(b_.db->Query(
-          "INSERT INTO cartridge_lots (clinic_id, lot_number, model, needle_count,"
-          " needle_material, expires_on) VALUES ($1, $2, 'C12', 12, 'stainless_steel',"
-          " '2027-12-31') RETURNING id",
-          {actor_.clinic_id, "HIST-" + std::to_string(l)})).front().Int(0);
+      const auto lot =
+          Must(b_.db->Query(
+                   "INSERT INTO cartridge_lots (clinic_id, lot_number, model, needle_count,"
+                   " needle_material, expires_on) VALUES ($1, $2, 'C12', 12, 'stainless_steel',"
+                   " '2027-12-31') RETURNING id",
+                   {actor_.clinic_id, "HIST-" + std::to_string(l)}))
+              .front()
+              .Int(0);
       for (int u = 0; u < per_lot; ++u, ++n) {
-        const auto cartridge = Must(b_.db->Query(
-            "INSERT INTO cartridges (clinic_id, lot_id, unit_code) VALUES ($1, $2, $3)"
-            " RETURNING id", {actor_.clinic_id, lot, "H" + std::to_string(u)})).front().Int(0);
-        Must(b_.db->Execute(
-            "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
-            " practitioner_id, device_id, cartridge_id, performed_on, checklist_json, status,"
-            " signed_by, signed_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-            " '2025-06-01', '{}', 'signed', $6, 1, 1)",
-            {actor_.clinic_id, client_ids[static_cast<size_t>(n % clients)], plan_, consent,
-             screening, actor_.staff_id, device_, cartridge}).status());
+        const auto cartridge =
+            Must(b_.db->Query(
+                     "INSERT INTO cartridges (clinic_id, lot_id, unit_code) VALUES ($1, $2, $3)"
+                     " RETURNING id",
+                     {actor_.clinic_id, lot, "H" + std::to_string(u)}))
+                .front()
+                .Int(0);
+        Must(
+            b_.db
+                ->Execute(
+                    "INSERT INTO sessions (clinic_id, client_id, plan_id, consent_id, screening_id,"
+                    " practitioner_id, device_id, cartridge_id, performed_on, checklist_json, "
+                    "status,"
+                    " signed_by, signed_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+                    " '2025-06-01', '{}', 'signed', $6, 1, 1)",
+                    {actor_.clinic_id, client_ids[static_cast<size_t>(n % clients)], plan_, consent,
+                     screening, actor_.staff_id, device_, cartridge})
+                .status());
       }
     }
     Must(tx.Commit());
@@ -203,13 +261,38 @@ class ChartingClinic {
 // Enough sealed cartridges for every iteration Google Benchmark may run in two seconds.
 constexpr int kBenchCartridges = 40000;
 
-void BM_DurableChartCommit(benchmark::State& state) {
-  ChartingClinic clinic(kBenchCartridges);
+void DurableChartCommit(benchmark::State& state, store::Dialect dialect, int cartridges) {
+  ChartingClinic clinic(cartridges, dialect);
   for (auto _ : state) benchmark::DoNotOptimize(clinic.ChartNext());
-  state.counters["commits/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+  state.counters["commits/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+void BM_DurableChartCommit(benchmark::State& state) {
+  DurableChartCommit(state, store::Dialect::kSqlite, kBenchCartridges);
 }
 BENCHMARK(BM_DurableChartCommit)->UseRealTime()->MinTime(2.0);
+
+// The same pair on PostgreSQL (fsync, synchronous_commit and full_page_writes as the server has
+// them; bench/postgres_durability.sh turns all three on). A durable commit there costs a WAL
+// flush of a few milliseconds, so fewer sealed cartridges suffice; their receipt is committed in
+// one transaction before timing starts.
+constexpr int kPostgresBenchCartridges = 20000;
+
+void RegisterPostgresPair() {
+  if (PostgresUrl() == nullptr) return;
+  benchmark::RegisterBenchmark(
+      "BM_BareDurableInsert/postgres",
+      [](benchmark::State& state) { BareDurableInsert(state, store::Dialect::kPostgres); })
+      ->UseRealTime()
+      ->MinTime(2.0);
+  benchmark::RegisterBenchmark("BM_DurableChartCommit/postgres",
+                               [](benchmark::State& state) {
+                                 DurableChartCommit(state, store::Dialect::kPostgres,
+                                                    kPostgresBenchCartridges);
+                               })
+      ->UseRealTime()
+      ->MinTime(2.0);
+}
 
 void BM_ConsultScreenAndStore(benchmark::State& state) {
   ChartingClinic clinic(1);
@@ -229,4 +312,11 @@ BENCHMARK(BM_RecallAmong100kSessions)->UseRealTime()->Unit(benchmark::kMilliseco
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  RegisterPostgresPair();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

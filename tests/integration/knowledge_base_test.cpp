@@ -4,6 +4,7 @@
 // account may read both, and nobody else.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,17 @@ TEST_P(KnowledgeBaseApiTest, VocabularySaysWhatEachEntryAsksFor) {
   EXPECT_EQ(vocab["checklist"][1]["code"], "anaesthetic");
   EXPECT_TRUE(vocab["checklist"][1]["may_skip"].get<bool>());
   EXPECT_FALSE(WithCode(vocab["outcome_scales"], "gais")["label"].get<std::string>().empty());
+  // FU-02: each indication lists the scales that suit it (GAIS for all), so a form offers only
+  // those.
+  for (const json& indication : vocab["indications"]) {
+    const json& scales = indication["outcome_scales"];
+    EXPECT_NE(std::find(scales.begin(), scales.end(), "gais"), scales.end()) << indication;
+  }
+  EXPECT_EQ(WithCode(vocab["indications"], "acne_scars")["outcome_scales"],
+            json::array({"goodman_baron_qualitative", "goodman_baron_quantitative", "gais"}));
+  EXPECT_EQ(WithCode(vocab["indications"], "acne_scars")["assess_months"], json::array({3, 6}));
+  EXPECT_EQ(WithCode(vocab["indications"], "wrinkles")["outcome_scales"][0], "lemperle");
+  EXPECT_EQ(WithCode(vocab["indications"], "rosacea")["assess_months"], json::array());
   EXPECT_EQ(WithCode(vocab["endpoints"], "pinpoint_bleeding")["label"],
             "Even erythema with pinpoint bleeding");
   EXPECT_EQ(vocab["conditions"].size(), 31U);

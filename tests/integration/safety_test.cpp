@@ -1,7 +1,8 @@
 // Adverse events and outcome assessments through the real server, on SQLite and PostgreSQL: every
 // answer matches the OpenAPI document; grading and escalation refusals name their fields; the
 // outcome takes If-Match (412 stale, 428 missing); the Today list shows open events of this clinic
-// only, and another clinic's ids answer exactly as unknown ones.
+// only, and another clinic's ids answer exactly as unknown ones. An assessment's scale must suit
+// its plan's indication (FU-02) and its photos must be its client's.
 #include <gtest/gtest.h>
 
 #include "integration/clinic_api.h"
@@ -22,6 +23,31 @@ class SafetyApiTest : public ClinicApiTest {
 };
 
 std::string Id(const json& record) { return std::to_string(record.value("id", 0)); }
+
+json Assessment(const json& plan, const std::string& scale, const json& photo_ids = nullptr) {
+  json body = {{"plan_id", plan["id"]},
+               {"scale", scale},
+               {"score", 2},
+               {"time_point", "month_3"},
+               {"assessed_on", "2026-01-05"}};
+  if (!photo_ids.is_null()) body["photo_ids"] = photo_ids;
+  return body;
+}
+
+// A tiny JPEG whose quantisation byte `shade` makes it a different image from another shade's.
+std::string TinyJpeg(char shade) {
+  const auto segment = [](int marker, const std::string& payload) {
+    const size_t length = payload.size() + 2;
+    return std::string{'\xFF', static_cast<char>(marker), static_cast<char>(length >> 8),
+                       static_cast<char>(length & 0xFF)} +
+           payload;
+  };
+  std::string jpeg = "\xFF\xD8";
+  jpeg += segment(0xDB, std::string("\x00\x01", 2) + shade);
+  jpeg += segment(0xC0, std::string("\x08\x00\x01\x00\x01\x01\x01\x11\x00", 9));
+  jpeg += segment(0xDA, std::string("\x01\x01\x00\x00\x3F\x00", 6));
+  return jpeg + std::string("\x12\xFF\x00\x34\xFF\xD9", 6);
+}
 
 bool Lists(const HttpResponse& response, const json& record) {
   for (const json& item : response.Json().value("items", json::array())) {
@@ -94,7 +120,9 @@ TEST_P(SafetyApiTest, RefusalsNameTheirFields) {
 TEST_P(SafetyApiTest, OutcomeAssessmentsAreRecordedAndListedByPlan) {
   const std::int64_t client = NewClient(physician());
   const json plan = ConsentedPlan(physician(), Screen(physician(), client), false);
-  const kb::OutcomeScale& scale = ShippedKb().outcome_scales.front();
+  // The first scale the kb lists as suitable for the fixture's wrinkles plan (FU-02).
+  const kb::OutcomeScale& scale = *ShippedKb().FindOutcomeScale(
+      ShippedKb().FindIndication(Code("wrinkles"))->outcome_scales.front());
   const double score = scale.scores ? (scale.scores->min + scale.scores->max) / 2 : 1;
   const HttpResponse assessment =
       physician().Post("/api/v1/outcome-assessments", {{"plan_id", plan["id"]},
@@ -108,6 +136,82 @@ TEST_P(SafetyApiTest, OutcomeAssessmentsAreRecordedAndListedByPlan) {
   const HttpResponse listed = physician().Get("/api/v1/plans/" + Id(plan) + "/outcome-assessments");
   CORIUM_EXPECT_REPLY("GET", "/api/v1/plans/{plan_id}/outcome-assessments", listed, 200);
   EXPECT_EQ(listed.Json().value("total", 0), 1);
+}
+
+TEST_P(SafetyApiTest, AScaleThatDoesNotSuitThePlansIndicationIsRefusedNamingTheScale) {
+  const std::int64_t client = NewClient(physician());
+  const json plan = ConsentedPlan(physician(), Screen(physician(), client), false);
+  const HttpResponse acne_scale = physician().Post("/api/v1/outcome-assessments",
+                                                   Assessment(plan, "goodman_baron_qualitative"));
+  CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", acne_scale, 422);
+  EXPECT_TRUE(HasErrorAt(acne_scale, "scale")) << acne_scale.body;
+  EXPECT_NE(acne_scale.body.find("FU-02"), std::string::npos) << acne_scale.body;
+  EXPECT_EQ(physician().Get("/api/v1/plans/" + Id(plan) + "/outcome-assessments").Json()["total"],
+            0);
+  CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments",
+                      physician().Post("/api/v1/outcome-assessments", Assessment(plan, "lemperle")),
+                      201);
+}
+
+TEST_P(SafetyApiTest, AnAssessmentLinksItsClientsPhotosInOrder) {
+  const std::int64_t client = NewClient(physician());
+  const json plan = ConsentedPlan(physician(), Screen(physician(), client), /*photo_consent=*/true);
+  const std::string photos = "/api/v1/clients/" + std::to_string(client) + "/photos/";
+  const HttpResponse baseline =
+      clinic_->physician_raw.Upload(http(), photos + "baseline", TinyJpeg('\x01'), "image/jpeg");
+  ASSERT_EQ(baseline.status, 201) << baseline.body;
+  const HttpResponse follow_up =
+      clinic_->physician_raw.Upload(http(), photos + "follow_up", TinyJpeg('\x02'), "image/jpeg");
+  ASSERT_EQ(follow_up.status, 201) << follow_up.body;
+  const json ids = json::array({follow_up.Json()["id"], baseline.Json()["id"]});
+
+  const HttpResponse recorded =
+      physician().Post("/api/v1/outcome-assessments", Assessment(plan, "gais", ids));
+  CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", recorded, 201);
+  EXPECT_EQ(recorded.Json()["photo_ids"], ids);
+  const HttpResponse read = physician().Get("/api/v1/outcome-assessments/" + Id(recorded.Json()));
+  CORIUM_EXPECT_REPLY("GET", "/api/v1/outcome-assessments/{assessment_id}", read, 200);
+  EXPECT_EQ(read.Json()["photo_ids"], ids);
+  const HttpResponse listed = physician().Get("/api/v1/plans/" + Id(plan) + "/outcome-assessments");
+  CORIUM_EXPECT_REPLY("GET", "/api/v1/plans/{plan_id}/outcome-assessments", listed, 200);
+  EXPECT_EQ(listed.Json()["items"][0]["photo_ids"], ids);
+
+  // Another client's photo, even in this clinic, is refused naming its place in the list.
+  const std::int64_t neighbour = NewClient(physician());
+  ConsentedPlan(physician(), Screen(physician(), neighbour), /*photo_consent=*/true);
+  const HttpResponse theirs = clinic_->physician_raw.Upload(
+      http(), "/api/v1/clients/" + std::to_string(neighbour) + "/photos/baseline", TinyJpeg('\x03'),
+      "image/jpeg");
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  const HttpResponse mixed = physician().Post(
+      "/api/v1/outcome-assessments",
+      Assessment(plan, "gais", json::array({baseline.Json()["id"], theirs.Json()["id"]})));
+  CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", mixed, 422);
+  EXPECT_TRUE(HasErrorAt(mixed, "photo_ids[1]")) << mixed.body;
+  EXPECT_EQ(physician().Get("/api/v1/plans/" + Id(plan) + "/outcome-assessments").Json()["total"],
+            1);
+}
+
+TEST_P(SafetyApiTest, AnotherClinicsPhotoAnswersExactlyLikeAnUnknownPhoto) {
+  const std::int64_t client = NewClient(physician());
+  const json plan = ConsentedPlan(physician(), Screen(physician(), client), false);
+  const std::int64_t stranger_client = NewClient(stranger());
+  ConsentedPlan(stranger(), Screen(stranger(), stranger_client), /*photo_consent=*/true);
+  const HttpResponse foreign_photo = clinic_->stranger_raw.Upload(
+      http(), "/api/v1/clients/" + std::to_string(stranger_client) + "/photos/baseline",
+      TinyJpeg('\x04'), "image/jpeg");
+  ASSERT_EQ(foreign_photo.status, 201) << foreign_photo.body;
+  const HttpResponse foreign =
+      physician().Post("/api/v1/outcome-assessments",
+                       Assessment(plan, "gais", json::array({foreign_photo.Json()["id"]})));
+  const HttpResponse unknown = physician().Post("/api/v1/outcome-assessments",
+                                                Assessment(plan, "gais", json::array({987654321})));
+  CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", foreign, 422);
+  CORIUM_EXPECT_REPLY("POST", "/api/v1/outcome-assessments", unknown, 422);
+  EXPECT_TRUE(HasErrorAt(foreign, "photo_ids[0]")) << foreign.body;
+  EXPECT_EQ(foreign.Json()["errors"], unknown.Json()["errors"]);
+  EXPECT_EQ(physician().Get("/api/v1/plans/" + Id(plan) + "/outcome-assessments").Json()["total"],
+            0);
 }
 
 TEST_P(SafetyApiTest, AnotherClinicsIdsAnswerExactlyLikeUnknownIds) {

@@ -61,8 +61,9 @@ class RecordsFixture : public ::testing::TestWithParam<store::Dialect> {
   // and after a refusal means the refusal wrote nothing.
   std::string Fingerprint() {
     std::string print;
-    for (const char* table : {"devices", "cartridge_lots", "cartridges", "products",
-                              "adverse_events", "outcome_assessments", "audit_log"}) {
+    for (const char* table :
+         {"devices", "cartridge_lots", "cartridges", "products", "adverse_events",
+          "outcome_assessments", "outcome_assessment_photos", "audit_log"}) {
       print += std::string(table) + "=" +
                std::to_string(Scalar(std::string("SELECT COUNT(*) FROM ") + table)) + " ";
     }
@@ -144,6 +145,22 @@ class RecordsFixture : public ::testing::TestWithParam<store::Dialect> {
         "INSERT INTO products (clinic_id, name, kind, lot_number, expires_on, sterile,"
         " labelled_for_broken_skin) VALUES ($1, $2, 'glide', $3, '2027-01-31', 1, 1)",
         {c.clinic, name, lot});
+  }
+
+  // A plan of the clinic's client for `indication`, on the clinic's screening.
+  app::Id NewPlan(const SeededClinic& c, const std::string& indication) {
+    return Insert(
+        "INSERT INTO plans (clinic_id, client_id, screening_id, indication, sessions,"
+        " interval_days, created_by, created_at) VALUES ($1, $2, $3, $4, 3, 28, $5, 1)",
+        {c.clinic, c.client, c.screening, indication, c.staff});
+  }
+
+  // A baseline photo's metadata row for `client` (the image bytes are not needed here).
+  app::Id NewPhoto(const SeededClinic& c, app::Id client, std::int64_t taken_at = 1) {
+    return Insert(
+        "INSERT INTO photos (clinic_id, client_id, sha256, media_type, byte_count, kind,"
+        " taken_at, uploaded_by) VALUES ($1, $2, 'ab12', 'image/jpeg', 100, 'baseline', $3, $4)",
+        {c.clinic, client, taken_at, c.staff});
   }
 
   void UseProduct(app::Id session, app::Id product, const std::string& step) {

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <vector>
+
 #include "corium/store/records/sql_safety_reads.h"
 #include "records/inventory_fixture.h"
 
@@ -29,12 +32,23 @@ class SafetyReadsTest : public RecordsFixture {
         {c.clinic, client, onset_on, c.device, outcome, c.staff});
   }
 
+  // An assessment with two photos of the client linked, the later one first.
   app::Id NewAssessment(const SeededClinic& c, const std::string& assessed_on, double score) {
-    return Insert(
+    const app::Id id = Insert(
         "INSERT INTO outcome_assessments (clinic_id, client_id, plan_id, scale, score,"
-        " time_point, assessed_on, assessed_by, photo_ids_json)"
-        " VALUES ($1, $2, $3, 'gais', $4, 'month_3', $5, $6, '[4, 9]')",
+        " time_point, assessed_on, assessed_by)"
+        " VALUES ($1, $2, $3, 'gais', $4, 'month_3', $5, $6)",
         {c.clinic, c.client, c.plan, score, assessed_on, c.staff});
+    const app::Id first = NewPhoto(c, c.client, 1);
+    const app::Id second = NewPhoto(c, c.client, 2);
+    photos_[id] = {second, first};
+    for (std::int64_t position : {0, 1}) {
+      Insert(
+          "INSERT INTO outcome_assessment_photos (assessment_id, photo_id, position)"
+          " VALUES ($1, $2, $3)",
+          {id, photos_[id][static_cast<size_t>(position)], position});
+    }
+    return id;
   }
 
   std::int64_t ReadsOfClient(app::Id client) {
@@ -44,6 +58,7 @@ class SafetyReadsTest : public RecordsFixture {
 
   std::unique_ptr<store::SqlSafetyReadRepository> records_;
   std::unique_ptr<app::SafetyReads> reads_;
+  std::map<app::Id, std::vector<app::Id>> photos_;  // by assessment, in the order linked
 };
 
 TEST_P(SafetyReadsTest, AnEventIsReadWithItsClientsNameAndVersion) {
@@ -120,10 +135,14 @@ TEST_P(SafetyReadsTest, APlansAssessmentsAreListedByDateWithTheirPhotos) {
   EXPECT_EQ(list->items[1].id, later);
   EXPECT_DOUBLE_EQ(list->items[1].score, 2.5);
   EXPECT_EQ(list->items[1].time_point, "month_3");
-  EXPECT_EQ(list->items[1].photo_ids, (std::vector<app::Id>{4, 9}));
+  EXPECT_EQ(list->items[0].photo_ids, photos_[earlier]);
+  EXPECT_EQ(list->items[1].photo_ids, photos_[later]);
+  ASSERT_EQ(photos_[later].size(), 2U);
+  EXPECT_GT(photos_[later][0], photos_[later][1]);  // the linked order, not the id order
   const auto one = reads_->Assessment(a_.actor, later);
   ASSERT_TRUE(one.ok()) << one.status().ToString();
   EXPECT_EQ(one->scale, "gais");
+  EXPECT_EQ(one->photo_ids, photos_[later]);
   EXPECT_EQ(ReadsOfClient(a_.client), 2);
 }
 

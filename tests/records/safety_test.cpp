@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <string>
 
 #include "corium/store/records/sql_safety.h"
 #include "records/inventory_fixture.h"
@@ -258,12 +259,14 @@ TEST_P(SafetyTest, AScoreOutsideTheScalesRangeIsRefusedNamingTheScore) {
 }
 
 TEST_P(SafetyTest, TheEndsOfAScalesRangeAreAccepted) {
+  const app::Id scar_plan = NewPlan(a_, "scars");
   const struct {
     const char* scale;
     double score;
   } ends[] = {{"gais", 1}, {"gais", 5}, {"lemperle", 0}, {"vancouver", 13}};
   for (const auto& c : ends) {
     app::OutcomeAssessment assessment = Assessment();
+    if (std::string(c.scale) == "vancouver") assessment.plan_id = scar_plan;
     assessment.scale = Code(c.scale);
     assessment.score = c.score;
     const auto id = safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), assessment);
@@ -276,6 +279,7 @@ TEST_P(SafetyTest, TheEndsOfAScalesRangeAreAccepted) {
 // any finite score is kept.
 TEST_P(SafetyTest, AScaleWithoutARangeTakesAnyFiniteScore) {
   app::OutcomeAssessment assessment = Assessment();
+  assessment.plan_id = NewPlan(a_, "scars");
   assessment.scale = Code("posas");
   assessment.score = 37;
   const auto id = safety_->RecordOutcomeAssessment(a_.actor, ShippedKb(), assessment);

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
+#include <string>
 
 #include "corium/store/migrations.h"
 #include "corium/store/postgres/postgres_connection.h"
@@ -257,6 +259,50 @@ INSTANTIATE_TEST_SUITE_P(Engines, SchemaContract,
                          [](const ::testing::TestParamInfo<Dialect>& param_info) {
                            return std::string(DialectName(param_info.param));
                          });
+
+// Both engines' migrations build the same shape: the same tables with the same columns, and the
+// same named indexes (constraint-backed ones aside, which each engine names its own way).
+class SchemaShape : public ::testing::Test {
+ protected:
+  void SetUp() override { CORIUM_REQUIRE_ENGINE(Dialect::kPostgres); }
+
+  static std::set<std::string> Strings(SqlConnection& db, const std::string& sql) {
+    std::set<std::string> out;
+    auto rows = db.Query(sql, {});
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    if (!rows.ok()) return out;
+    for (const SqlRow& row : *rows) out.insert(row.Text(0));
+    return out;
+  }
+};
+
+TEST_F(SchemaShape, BothEnginesHaveTheSameTablesColumnsAndIndexes) {
+  const auto sqlite = testing::MakeTestDatabase(Dialect::kSqlite);
+  const auto postgres = testing::MakeTestDatabase(Dialect::kPostgres);
+  const auto sqlite_columns =
+      Strings(sqlite->db(),
+              "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p"
+              " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
+  const auto postgres_columns =
+      Strings(postgres->db(),
+              "SELECT table_name || '.' || column_name FROM information_schema.columns"
+              " WHERE table_schema = current_schema()");
+  EXPECT_EQ(sqlite_columns, postgres_columns);
+  EXPECT_TRUE(sqlite_columns.count("outcome_assessment_photos.photo_id"));
+  EXPECT_FALSE(sqlite_columns.count("outcome_assessments.photo_ids_json"));
+
+  const auto sqlite_indexes = Strings(
+      sqlite->db(),
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'");
+  const auto postgres_indexes =
+      Strings(postgres->db(),
+              "SELECT i.indexname FROM pg_indexes i WHERE i.schemaname = current_schema()"
+              " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)");
+  EXPECT_EQ(sqlite_indexes, postgres_indexes);
+  for (const char* index : {"consents_by_plan", "screening_overrides_by_screening"}) {
+    EXPECT_TRUE(sqlite_indexes.count(index)) << index;
+  }
+}
 
 }  // namespace
 }  // namespace corium::store

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <sstream>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -74,6 +75,33 @@ void CheckScore(const kb::KnowledgeBase& kb, const OutcomeAssessment& assessment
     errors.push_back({"score", "must be between " + ScoreText(scale->scores->min) + " and " +
                                    ScoreText(scale->scores->max) + " on the " + scale->label});
   }
+}
+
+// Each photo listed once and no more than kMaxAssessmentPhotos of them.
+void CheckPhotoList(const OutcomeAssessment& assessment, std::vector<FieldError>& errors) {
+  const std::vector<Id>& ids = assessment.photo_ids;
+  if (ids.size() > kMaxAssessmentPhotos) {
+    errors.push_back({"photo_ids", "at most " + std::to_string(kMaxAssessmentPhotos) + " photos"});
+    return;
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (ids[j] == ids[i]) {
+        errors.push_back({"photo_ids[" + std::to_string(i) + "]", "is listed twice"});
+        break;
+      }
+    }
+  }
+}
+
+// "a, b or c": the suitable scales, for a message.
+std::string ScaleList(const std::vector<Code>& scales) {
+  std::string text;
+  for (size_t i = 0; i < scales.size(); ++i) {
+    if (i > 0) text += i + 1 == scales.size() ? " or " : ", ";
+    text += scales[i].str();
+  }
+  return text;
 }
 
 // The same answer for a missing row and another clinic's row, so ids leak nothing.
@@ -182,6 +210,36 @@ Result<std::int64_t> SafetyRecords::UpdateAdverseEventOutcome(const Actor& actor
 // FU-03 (no "no response" verdict before 3 months after the series) concerns a plan status that
 // this use case does not set; bounding time points by the course needs the charted sessions,
 // which belong to charting, so here only the date itself is checked.
+Status SafetyRecords::CheckAssessmentReferences(const Actor& actor, const kb::KnowledgeBase& kb,
+                                                const OutcomeAssessment& assessment,
+                                                const AssessedPlan& plan) {
+  std::vector<FieldError> errors;
+  // FU-02: each indication has its standard scales (kb/indications.yaml), so that results can be
+  // compared over the course and between clients.
+  const kb::IndicationInfo* indication = kb.FindIndication(plan.indication);
+  if (indication == nullptr) {
+    errors.push_back({"scale", "the plan's indication " + plan.indication.str() +
+                                   " has no outcome scales in the knowledge base (" +
+                                   kb.outcome_scale_rule + ")"});
+  } else if (!indication->SuitsScale(assessment.scale)) {
+    errors.push_back({"scale", "not suitable for " + plan.indication.str() + " (" +
+                                   kb.outcome_scale_rule + "): use " +
+                                   ScaleList(indication->outcome_scales)});
+  }
+  for (size_t i = 0; i < assessment.photo_ids.size(); ++i) {
+    CORIUM_ASSIGN_OR_RETURN(const auto owner,
+                            repository_.PhotoClient(actor.clinic_id, assessment.photo_ids[i]));
+    const std::string field = "photo_ids[" + std::to_string(i) + "]";
+    if (!owner) {
+      errors.push_back({field, "photo not found"});
+    } else if (*owner != plan.client_id) {
+      errors.push_back({field, "is a photo of another client"});
+    }
+  }
+  if (!errors.empty()) return Status::InvalidFields(std::move(errors));
+  return Status::Ok();
+}
+
 Result<Id> SafetyRecords::RecordOutcomeAssessment(const Actor& actor, const kb::KnowledgeBase& kb,
                                                   const OutcomeAssessment& assessment) {
   std::vector<FieldError> errors;
@@ -189,16 +247,18 @@ Result<Id> SafetyRecords::RecordOutcomeAssessment(const Actor& actor, const kb::
   if (assessment.assessed_on > clock_.Today()) {
     errors.push_back({"assessed_on", "is in the future"});
   }
+  CheckPhotoList(assessment, errors);
   if (!errors.empty()) return Status::InvalidFields(std::move(errors));
 
   Id id = 0;
   const Status done = work_.Write([&]() -> Status {
-    CORIUM_ASSIGN_OR_RETURN(const auto client,
-                            repository_.PlanClient(actor.clinic_id, assessment.plan_id));
-    CORIUM_RETURN_IF_ERROR(NotFoundUnless(client.has_value(), "plan_id"));
-    CORIUM_ASSIGN_OR_RETURN(id, repository_.InsertOutcomeAssessment(actor.clinic_id, *client,
-                                                                    actor.staff_id, assessment));
-    return Audit(actor, "create", "outcome_assessment", id, *client,
+    CORIUM_ASSIGN_OR_RETURN(const auto plan,
+                            repository_.PlanToAssess(actor.clinic_id, assessment.plan_id));
+    CORIUM_RETURN_IF_ERROR(NotFoundUnless(plan.has_value(), "plan_id"));
+    CORIUM_RETURN_IF_ERROR(CheckAssessmentReferences(actor, kb, assessment, *plan));
+    CORIUM_ASSIGN_OR_RETURN(id, repository_.InsertOutcomeAssessment(
+                                    actor.clinic_id, plan->client_id, actor.staff_id, assessment));
+    return Audit(actor, "create", "outcome_assessment", id, plan->client_id,
                  std::string(TimePointName(assessment.time_point)));
   });
   if (!done.ok()) return done;

@@ -2,10 +2,12 @@
 // assessments on a plan's scale. Stateless use cases; one instance serves one thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corium/app/actor.h"
 #include "corium/app/audit_log.h"
@@ -54,10 +56,22 @@ struct AdverseEventRecord {
 
 struct OutcomeAssessment {
   Id plan_id = 0;
-  Code scale;        // an outcome scale of the knowledge base: gais, lemperle…
+  Code scale;        // an outcome scale suitable for the plan's indication: gais, lemperle…
   double score = 0;  // within the scale's scores when the knowledge base gives them
   TimePoint time_point = TimePoint::kBaseline;
   Date assessed_on;
+  // The photographs it was scored on, in order: each a photo of the plan's client in the clinic,
+  // listed once. Linked when the assessment is recorded and never changed afterwards.
+  std::vector<Id> photo_ids = {};
+};
+
+// The most photographs one assessment may link.
+inline constexpr std::size_t kMaxAssessmentPhotos = 24;
+
+// What an assessment needs to know of its plan.
+struct AssessedPlan {
+  Id client_id = 0;
+  Code indication;
 };
 
 // Storage for safety records, owned by the app layer; every call is scoped by clinic, and another
@@ -68,8 +82,10 @@ class SafetyRepository {
   virtual Result<bool> HasClient(Id clinic_id, Id client_id) = 0;
   // The client the session belongs to, or nullopt when there is no such session in the clinic.
   virtual Result<std::optional<Id>> SessionClient(Id clinic_id, Id session_id) = 0;
-  // The client the plan belongs to, or nullopt when there is no such plan in the clinic.
-  virtual Result<std::optional<Id>> PlanClient(Id clinic_id, Id plan_id) = 0;
+  // The plan's client and indication, or nullopt when there is no such plan in the clinic.
+  virtual Result<std::optional<AssessedPlan>> PlanToAssess(Id clinic_id, Id plan_id) = 0;
+  // The client a photo is of, or nullopt when there is no such photo in the clinic.
+  virtual Result<std::optional<Id>> PhotoClient(Id clinic_id, Id photo_id) = 0;
   virtual Result<bool> HasDevice(Id clinic_id, Id device_id) = 0;
   virtual Result<bool> HasCartridgeLot(Id clinic_id, Id lot_id) = 0;
   virtual Result<bool> HasProduct(Id clinic_id, Id product_id) = 0;
@@ -79,6 +95,7 @@ class SafetyRepository {
   // Rows changed: 0 when `version` is stale.
   virtual Result<std::int64_t> UpdateAdverseEventOutcome(Id clinic_id, Id id, std::int64_t version,
                                                          AdverseOutcome outcome) = 0;
+  // Stores the assessment and links its photo_ids in their order.
   virtual Result<Id> InsertOutcomeAssessment(Id clinic_id, Id client_id, Id assessed_by,
                                              const OutcomeAssessment& assessment) = 0;
 };
@@ -92,12 +109,17 @@ class SafetyRecords {
   // Returns the new version.
   Result<std::int64_t> UpdateAdverseEventOutcome(const Actor& actor, Id event_id,
                                                  std::int64_t version, AdverseOutcome outcome);
-  // The scale must be one of the knowledge base's outcome scales (brief §8, FU-02), and the score
-  // within its range when the knowledge base gives one.
+  // The scale must be one of the knowledge base's outcome scales (brief §8) suitable for the
+  // plan's indication (FU-02), the score within its range when the knowledge base gives one, and
+  // every photo one of the plan's client: kInvalidArgument naming `scale`, `score` or
+  // `photo_ids[i]` otherwise (another clinic's photo answers as an unknown one).
   Result<Id> RecordOutcomeAssessment(const Actor& actor, const kb::KnowledgeBase& kb,
                                      const OutcomeAssessment& assessment);
 
  private:
+  // The FU-02 and photo checks that need the plan and the stored photos.
+  Status CheckAssessmentReferences(const Actor& actor, const kb::KnowledgeBase& kb,
+                                   const OutcomeAssessment& assessment, const AssessedPlan& plan);
   // kNotFound naming `field` unless the referenced row is in the actor's clinic.
   Status CheckReferences(const Actor& actor, const AdverseEventReport& report);
   Status Audit(const Actor& actor, std::string action, std::string record_type, Id record_id,

@@ -50,6 +50,13 @@ const ZoneInfo* KnowledgeBase::FindZone(const Code& zone) const {
   return nullptr;
 }
 
+bool IndicationInfo::SuitsScale(const Code& scale) const {
+  for (const Code& suitable : outcome_scales) {
+    if (suitable == scale) return true;
+  }
+  return false;
+}
+
 const IndicationInfo* KnowledgeBase::FindIndication(const Code& indication) const {
   for (const IndicationInfo& i : indications) {
     if (i.indication == indication) return &i;

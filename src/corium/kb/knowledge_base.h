@@ -77,6 +77,12 @@ struct IndicationInfo {
   Code indication;
   Depth cap;
   bool scar = false;
+  // The outcome scales suitable for the indication, as listed (KnowledgeBase::outcome_scale_rule),
+  // and the months after the course at which it is assessed (empty when the brief gives none).
+  std::vector<Code> outcome_scales;
+  std::vector<int> assess_months;
+
+  bool SuitsScale(const Code& scale) const;
 };
 
 enum class ScopeAccess { kPermitted, kSupervised, kNotPermitted };
@@ -284,6 +290,8 @@ struct KnowledgeBase {
   std::vector<ZoneInfo> zones;
   std::vector<IndicationInfo> indications;
   std::vector<OutcomeScale> outcome_scales;
+  // The rule (FU-02) that an outcome assessment uses a scale suitable for its plan's indication.
+  std::string outcome_scale_rule;
   std::vector<Jurisdiction> jurisdictions;
   std::string unknown_jurisdiction;
   std::vector<Rule> rules;

@@ -52,6 +52,20 @@ std::optional<ScoreRange> ScoresOf(const NodeReader& scale) {
   return range;
 }
 
+// The whole months of `assess_months` (null or absent: none).
+std::vector<int> AssessMonthsOf(const NodeReader& entry) {
+  std::vector<int> months;
+  if (!entry.Has("assess_months") || entry.json()["assess_months"].is_null()) return months;
+  for (const NodeReader& month : entry.Items("assess_months")) {
+    if (!month.json().is_number_integer() || month.json().get<int>() < 1) {
+      entry.Problem("assess_months", "expected whole months of 1 or more");
+      return {};
+    }
+    months.push_back(month.json().get<int>());
+  }
+  return months;
+}
+
 }  // namespace
 
 void BuildVocabulary(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
@@ -122,6 +136,8 @@ void BuildZones(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems, 
 void BuildIndications(const YamlDocument& doc, KnowledgeBase& kb, Problems& problems,
                       References& refs) {
   const NodeReader root(doc, doc.root, "", problems);
+  kb.outcome_scale_rule = root.String("outcome_scale_rule");
+  refs.Use("rules", kb.outcome_scale_rule, doc, "/outcome_scale_rule");
   for (const NodeReader& entry : root.Items("indications")) {
     IndicationInfo info;
     info.indication = Code(entry.String("indication"));
@@ -130,9 +146,11 @@ void BuildIndications(const YamlDocument& doc, KnowledgeBase& kb, Problems& prob
     info.scar = entry.Bool("scar", false);
     UseSources(entry, refs);
     for (const NodeReader& scale : entry.Items("outcome_scales")) {
-      refs.Use("outcome_scales", scale.json().is_string() ? scale.json().get<std::string>() : "",
-               doc, scale.pointer());
+      const std::string code = scale.json().is_string() ? scale.json().get<std::string>() : "";
+      refs.Use("outcome_scales", code, doc, scale.pointer());
+      info.outcome_scales.emplace_back(code);
     }
+    info.assess_months = AssessMonthsOf(entry);
     kb.indications.push_back(std::move(info));
   }
   for (const NodeReader& entry : root.Items("outcome_scales")) {

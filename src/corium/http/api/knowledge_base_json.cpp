@@ -88,6 +88,23 @@ json OutcomeScales(const kb::KnowledgeBase& kb) {
   return scales;
 }
 
+// FU-02: each indication entry also lists the outcome scales suitable for it (any other is
+// refused for its plans) and the months after the course at which it is assessed, so a form offers
+// only those.
+void AddOutcomeScales(const kb::KnowledgeBase& kb, json& indications) {
+  for (json& entry : indications) {
+    const kb::IndicationInfo* info = kb.FindIndication(Code(entry["code"].get<std::string>()));
+    json scales = json::array();
+    std::vector<int> months;
+    if (info != nullptr) {
+      for (const Code& scale : info->outcome_scales) scales.push_back(scale.str());
+      months = info->assess_months;
+    }
+    entry["outcome_scales"] = std::move(scales);
+    entry["assess_months"] = months;
+  }
+}
+
 }  // namespace
 
 json KnowledgeBaseIdentityToJson(const kb::KnowledgeBase& kb) {
@@ -111,6 +128,7 @@ json VocabularyToJson(const kb::KnowledgeBase& kb) {
   }
   out["roles"] = std::move(roles);
   out["checklist"] = Checklist(kb);
+  AddOutcomeScales(kb, out["indications"]);
   out["outcome_scales"] = OutcomeScales(kb);
   return out;
 }

@@ -61,6 +61,8 @@ Result<app::OutcomeAssessment> OutcomeAssessmentFromJson(const json& body) {
     read.Fail("time_point", "not a time point");
   }
   assessment.assessed_on = read.RequiredDate("assessed_on");
+  // The schema makes photo_ids, when present, an array of ids.
+  for (const json& id : read.At("photo_ids")) assessment.photo_ids.push_back(id.get<app::Id>());
   CORIUM_RETURN_IF_ERROR(read.status());
   return assessment;
 }

@@ -25,8 +25,19 @@ Result<std::optional<app::Id>> SqlSafetyRepository::SessionClient(app::Id clinic
   return OwningClient("sessions", clinic_id, session_id);
 }
 
-Result<std::optional<app::Id>> SqlSafetyRepository::PlanClient(app::Id clinic_id, app::Id plan_id) {
-  return OwningClient("plans", clinic_id, plan_id);
+Result<std::optional<app::AssessedPlan>> SqlSafetyRepository::PlanToAssess(app::Id clinic_id,
+                                                                           app::Id plan_id) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows, db_.Query("SELECT client_id, indication FROM plans"
+                                                     " WHERE id = $1 AND clinic_id = $2",
+                                                     {plan_id, clinic_id}));
+  if (rows.empty()) return std::optional<app::AssessedPlan>();
+  return std::optional<app::AssessedPlan>(
+      app::AssessedPlan{rows.front().Int(0), Code(rows.front().Text(1))});
+}
+
+Result<std::optional<app::Id>> SqlSafetyRepository::PhotoClient(app::Id clinic_id,
+                                                                app::Id photo_id) {
+  return OwningClient("photos", clinic_id, photo_id);
 }
 
 Result<bool> SqlSafetyRepository::HasDevice(app::Id clinic_id, app::Id device_id) {
@@ -99,7 +110,14 @@ Result<app::Id> SqlSafetyRepository::InsertOutcomeAssessment(
                 {clinic_id, client_id, assessment.plan_id, assessment.scale.str(), assessment.score,
                  std::string(app::TimePointName(assessment.time_point)),
                  assessment.assessed_on.ToString(), assessed_by}));
-  return rows.front().Int(0);
+  const app::Id id = rows.front().Int(0);
+  for (size_t i = 0; i < assessment.photo_ids.size(); ++i) {
+    CORIUM_RETURN_IF_ERROR(db_.Execute("INSERT INTO outcome_assessment_photos (assessment_id,"
+                                       " photo_id, position) VALUES ($1, $2, $3)",
+                                       {id, assessment.photo_ids[i], static_cast<std::int64_t>(i)})
+                               .status());
+  }
+  return id;
 }
 
 }  // namespace corium::store

@@ -13,7 +13,9 @@ class SqlSafetyRepository final : public app::SafetyRepository {
 
   Result<bool> HasClient(app::Id clinic_id, app::Id client_id) override;
   Result<std::optional<app::Id>> SessionClient(app::Id clinic_id, app::Id session_id) override;
-  Result<std::optional<app::Id>> PlanClient(app::Id clinic_id, app::Id plan_id) override;
+  Result<std::optional<app::AssessedPlan>> PlanToAssess(app::Id clinic_id,
+                                                        app::Id plan_id) override;
+  Result<std::optional<app::Id>> PhotoClient(app::Id clinic_id, app::Id photo_id) override;
   Result<bool> HasDevice(app::Id clinic_id, app::Id device_id) override;
   Result<bool> HasCartridgeLot(app::Id clinic_id, app::Id lot_id) override;
   Result<bool> HasProduct(app::Id clinic_id, app::Id product_id) override;

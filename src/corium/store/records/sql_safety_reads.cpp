@@ -1,9 +1,9 @@
 #include "corium/store/records/sql_safety_reads.h"
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "corium/store/records/sql_inventory.h"
 #include "corium/store/records/sql_paging.h"
@@ -57,21 +57,11 @@ std::string EventFilter(std::vector<SqlValue>& params, Id clinic_id, std::option
   return where;
 }
 
-Result<std::vector<Id>> PhotoIdsFromJson(const std::string& text) {
-  const auto ids = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!ids.is_array()) return Status::Internal("stored photo ids are not a JSON array");
-  std::vector<Id> out;
-  for (const auto& id : ids) {
-    if (!id.is_number_integer()) return Status::Internal("stored photo id is not an integer");
-    out.push_back(id.get<Id>());
-  }
-  return out;
-}
-
 constexpr std::string_view kAssessmentColumns =
-    "SELECT id, client_id, plan_id, scale, score, time_point, assessed_on, assessed_by,"
-    " photo_ids_json FROM outcome_assessments ";
+    "SELECT id, client_id, plan_id, scale, score, time_point, assessed_on, assessed_by"
+    " FROM outcome_assessments ";
 
+// An assessment without its photos (PhotoIdsOf reads them).
 Result<app::OutcomeAssessmentView> AssessmentFromRow(const SqlRow& row) {
   app::OutcomeAssessmentView a;
   a.id = row.Int(0);
@@ -82,8 +72,18 @@ Result<app::OutcomeAssessmentView> AssessmentFromRow(const SqlRow& row) {
   a.time_point = row.Text(5);
   CORIUM_ASSIGN_OR_RETURN(a.assessed_on, DateColumn(row, 6));
   a.assessed_by = row.Int(7);
-  CORIUM_ASSIGN_OR_RETURN(a.photo_ids, PhotoIdsFromJson(row.Text(8)));
   return a;
+}
+
+// The photos linked to an assessment, in the order they were given.
+Result<std::vector<Id>> PhotoIdsOf(SqlConnection& db, Id assessment_id) {
+  CORIUM_ASSIGN_OR_RETURN(const auto rows, db.Query("SELECT photo_id FROM outcome_assessment_photos"
+                                                    " WHERE assessment_id = $1 ORDER BY position",
+                                                    {assessment_id}));
+  std::vector<Id> ids;
+  ids.reserve(rows.size());
+  for (const SqlRow& row : rows) ids.push_back(row.Int(0));
+  return ids;
 }
 
 }  // namespace
@@ -135,7 +135,9 @@ Result<app::OutcomeAssessmentView> SqlSafetyReadRepository::Assessment(Id clinic
       FirstRow(db_.Query(std::string(kAssessmentColumns) + "WHERE id = $1 AND clinic_id = $2",
                          {assessment_id, clinic_id}),
                "outcome assessment not found"));
-  return AssessmentFromRow(row);
+  CORIUM_ASSIGN_OR_RETURN(app::OutcomeAssessmentView assessment, AssessmentFromRow(row));
+  CORIUM_ASSIGN_OR_RETURN(assessment.photo_ids, PhotoIdsOf(db_, assessment.id));
+  return assessment;
 }
 
 Result<app::Listing<app::OutcomeAssessmentView>> SqlSafetyReadRepository::PlanAssessments(
@@ -154,6 +156,7 @@ Result<app::Listing<app::OutcomeAssessmentView>> SqlSafetyReadRepository::PlanAs
                 params));
   for (const SqlRow& row : rows) {
     CORIUM_ASSIGN_OR_RETURN(app::OutcomeAssessmentView assessment, AssessmentFromRow(row));
+    CORIUM_ASSIGN_OR_RETURN(assessment.photo_ids, PhotoIdsOf(db_, assessment.id));
     listing.items.push_back(std::move(assessment));
   }
   return listing;
