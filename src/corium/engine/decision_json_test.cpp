@@ -235,7 +235,7 @@ TEST(DecisionJson, DatedAndUndatedFindingsCarryUntilAsTextOrNull) {
 TEST(DecisionJson, KbStampCarriesTheShippedVersionAndASha256Digest) {
   const Json j = JsonOf(IntakeBuilder().Screen());
   EXPECT_EQ(j["kb"]["version"], ShippedKb().version);
-  EXPECT_EQ(j["kb"]["version"], "2026.11.1");
+  EXPECT_EQ(j["kb"]["version"], "2026.11.2");
   const std::string digest = j["kb"]["digest"].get<std::string>();
   ASSERT_EQ(digest.rfind("sha256:", 0), 0u) << digest;
   const std::string hex = digest.substr(7);

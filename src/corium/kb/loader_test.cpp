@@ -82,7 +82,7 @@ const FieldError* ProblemAt(const std::vector<FieldError>& problems, const std::
 TEST(KbLoader, ShippedKnowledgeBaseLoads) {
   const auto kb = LoadKnowledgeBase(ShippedFiles());
   ASSERT_TRUE(kb.ok()) << kb.status().ToString();
-  EXPECT_EQ(kb->version, "2026.11.1");
+  EXPECT_EQ(kb->version, "2026.11.2");
   EXPECT_FALSE(kb->rules.empty());
   EXPECT_NE(kb->Endpoint(), nullptr);
 }
