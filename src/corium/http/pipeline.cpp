@@ -4,6 +4,7 @@
 
 #include <exception>
 
+#include "corium/http/content_etag.h"
 #include "corium/http/problem.h"
 
 namespace corium::http {
@@ -70,7 +71,7 @@ Response ProblemFor(const Status& status, bool had_if_match, std::string_view wh
   return ProblemResponse(code, status);
 }
 
-Response Finish(const ApiReply& reply) {
+Response Finish(const ApiReply& reply, const Request& request) {
   Response response;
   response.status = reply.status;
   response.headers = reply.headers;
@@ -82,6 +83,17 @@ Response Finish(const ApiReply& reply) {
     response.body = reply.body.dump();
   }
   if (reply.version) response.headers.Set("ETag", "\"" + std::to_string(*reply.version) + "\"");
+  if (reply.content_etag && reply.status == 200) {
+    std::string etag = ContentEtag(response.body);
+    if (IfNoneMatchHits(request, etag)) {
+      Response not_modified;
+      not_modified.status = 304;
+      not_modified.headers = reply.headers;
+      not_modified.headers.Set("ETag", std::move(etag));
+      return not_modified;
+    }
+    response.headers.Set("ETag", std::move(etag));
+  }
   if (!reply.location.empty()) response.headers.Set("Location", reply.location);
   return response;
 }
@@ -258,7 +270,7 @@ Response Pipeline::Dispatch(const Request& request, const Target& target,
     }
     return ProblemFor(status, had_if_match, route.method + " " + route.pattern);
   }
-  return Finish(*reply);
+  return Finish(*reply, request);
 }
 
 }  // namespace corium::http

@@ -274,10 +274,17 @@ Result<unsigned short> Server::Listen() {
     s.tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
                        asio::ssl::context::no_tlsv1_1);
+    // Each file is named in its error, so that the operator knows which one to fix.
     s.tls->use_certificate_chain_file(s.options.tls_certificate, ec);
-    if (!ec) s.tls->use_private_key_file(s.options.tls_private_key, asio::ssl::context::pem, ec);
     if (ec) {
-      return Status::InvalidArgument("tls: cannot load the certificate or key: " + ec.message());
+      return Status::InvalidArgument("cannot load the TLS certificate chain (PEM) from " +
+                                     s.options.tls_certificate + ": " + ec.message());
+    }
+    s.tls->use_private_key_file(s.options.tls_private_key, asio::ssl::context::pem, ec);
+    if (ec) {
+      return Status::InvalidArgument("cannot load the TLS private key (PEM) from " +
+                                     s.options.tls_private_key +
+                                     " or it does not match the certificate: " + ec.message());
     }
   }
   const tcp::endpoint endpoint(address, s.options.port);
