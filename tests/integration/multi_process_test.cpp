@@ -79,7 +79,8 @@ TEST_P(TwoProcessTest, AnApiTokenRevokedOnAIsRefusedOnB) {
   const HttpResponse accounts = a().Send("GET", "/api/v1/accounts?limit=200", "", admin.Read());
   ASSERT_EQ(accounts.status, 200) << accounts.body;
   std::int64_t nurse_account = 0;
-  for (const json& account : accounts.Json()["items"]) {
+  const json listed = accounts.Json();
+  for (const json& account : listed["items"]) {
     if (account.value("email", "") == DemoEmail("nurse")) nurse_account = account.value("id", 0);
   }
   ASSERT_GT(nurse_account, 0) << accounts.body;
