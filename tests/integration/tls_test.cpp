@@ -136,7 +136,10 @@ TEST_F(TlsFilesRefusedTest, AMissingCertificateIsNamed) {
   const CommandResult result = Serve(missing, files.private_key);
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find(missing.string()), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("No such file"), std::string::npos) << result.err;
   EXPECT_EQ(result.out.find("listening"), std::string::npos) << result.out;
+  // Refused before the database is touched.
+  EXPECT_FALSE(fs::exists(dir_ / "data" / "corium.db"));
 }
 
 TEST_F(TlsFilesRefusedTest, AGarbageCertificateIsNamed) {

@@ -10,6 +10,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <csignal>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <optional>
@@ -28,6 +29,14 @@ using boost::system::error_code;
 
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// A TLS file that is not there says so plainly (OpenSSL would answer "asio.ssl error").
+Status CheckTlsFile(std::string_view what, const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) return Status::Ok();
+  return Status::InvalidArgument("cannot load the TLS " + std::string(what) + " from " + path +
+                                 ": " + (ec ? ec.message() : "not a regular file"));
+}
 
 Request FromBeast(BeastRequest&& in, const std::string& peer, bool secure) {
   Request out;
@@ -275,6 +284,8 @@ Result<unsigned short> Server::Listen() {
                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
                        asio::ssl::context::no_tlsv1_1);
     // Each file is named in its error, so that the operator knows which one to fix.
+    CORIUM_RETURN_IF_ERROR(CheckTlsFile("certificate chain", s.options.tls_certificate));
+    CORIUM_RETURN_IF_ERROR(CheckTlsFile("private key", s.options.tls_private_key));
     s.tls->use_certificate_chain_file(s.options.tls_certificate, ec);
     if (ec) {
       return Status::InvalidArgument("cannot load the TLS certificate chain (PEM) from " +
