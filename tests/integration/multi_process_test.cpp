@@ -20,20 +20,20 @@ class TwoProcessTest : public ClinicApiTest {
   void SetUp() override {
     ClinicApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    if (!b_) {
-      b_ = std::make_unique<ServerProcess>(ServerConfig{
+    if (!b_server) {
+      b_server = std::make_unique<ServerProcess>(ServerConfig{
           .dialect = GetParam(), .demo = false, .share_database_of = clinic_->server.get()});
-      b_http_ = std::make_unique<HttpClient>(b_->port());
+      b_client = std::make_unique<HttpClient>(b_server->port());
     }
   }
   static void TearDownTestSuite() {
-    b_http_.reset();
-    b_.reset();  // before A, which drops the schema
+    b_client.reset();
+    b_server.reset();  // before A, which drops the schema
     ClinicApiTest::TearDownTestSuite();
   }
 
   const HttpClient& a() const { return http(); }
-  static const HttpClient& b() { return *b_http_; }
+  static const HttpClient& b() { return *b_client; }
 
   // A sign-in kept by hand, so that its cookie and CSRF token can go to either process.
   struct Browser {
@@ -51,8 +51,9 @@ class TwoProcessTest : public ClinicApiTest {
     return headers;
   }
 
-  static inline std::unique_ptr<ServerProcess> b_;
-  static inline std::unique_ptr<HttpClient> b_http_;
+ private:
+  static inline std::unique_ptr<ServerProcess> b_server;
+  static inline std::unique_ptr<HttpClient> b_client;
 };
 
 TEST_P(TwoProcessTest, ASessionFromAWorksOnBAndSigningOutOnBEndsItOnA) {

@@ -21,8 +21,8 @@ using nlohmann::json;
 
 fs::path FreshDir(const std::string& stem) {
   std::random_device device;
-  const fs::path dir = fs::temp_directory_path() /
-                       (stem + "-" + std::to_string(device()) + std::to_string(device()));
+  fs::path dir = fs::temp_directory_path() /
+                 (stem + "-" + std::to_string(device()) + std::to_string(device()));
   fs::create_directories(dir);
   return dir;
 }
@@ -30,26 +30,27 @@ fs::path FreshDir(const std::string& stem) {
 class TlsServeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(FreshDir("corium-tls"));
-    files_ = new TlsFiles(MakeSelfSignedCertificate(*dir_));
-    server_ =
-        new ServerProcess(ServerConfig{.extra_args = {"--tls-cert", files_->certificate.string(),
-                                                      "--tls-key", files_->private_key.string()}});
+    tls_dir = new fs::path(FreshDir("corium-tls"));
+    tls_files = new TlsFiles(MakeSelfSignedCertificate(*tls_dir));
+    tls_server = new ServerProcess(
+        ServerConfig{.extra_args = {"--tls-cert", tls_files->certificate.string(), "--tls-key",
+                                    tls_files->private_key.string()}});
   }
   static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
+    delete tls_server;
+    tls_server = nullptr;
     std::error_code ignored;
-    fs::remove_all(*dir_, ignored);
-    delete files_;
-    delete dir_;
+    fs::remove_all(*tls_dir, ignored);
+    delete tls_files;
+    delete tls_dir;
   }
   void TearDown() override {
-    ASSERT_TRUE(server_->alive()) << server_->output();
+    ASSERT_TRUE(tls_server->alive()) << tls_server->output();
     EXPECT_EQ(Tls().Send("GET", "/healthz").status, 200);
   }
-  static TlsClient Tls() { return {server_->port(), files_->certificate}; }
-  static std::string Origin() { return "https://127.0.0.1:" + std::to_string(server_->port()); }
+  static const ServerProcess& server() { return *tls_server; }
+  static TlsClient Tls() { return {tls_server->port(), tls_files->certificate}; }
+  static std::string Origin() { return "https://127.0.0.1:" + std::to_string(tls_server->port()); }
 
   static HttpResponse SignIn(const std::string& role) {
     return Tls().Send("POST", "/api/v1/session",
@@ -57,17 +58,14 @@ class TlsServeTest : public ::testing::Test {
                       {{"Content-Type", "application/json"}, {"Origin", Origin()}});
   }
 
-  static fs::path* dir_;
-  static TlsFiles* files_;
-  static ServerProcess* server_;
+ private:
+  static inline fs::path* tls_dir = nullptr;
+  static inline TlsFiles* tls_files = nullptr;
+  static inline ServerProcess* tls_server = nullptr;
 };
 
-fs::path* TlsServeTest::dir_ = nullptr;
-TlsFiles* TlsServeTest::files_ = nullptr;
-ServerProcess* TlsServeTest::server_ = nullptr;
-
 TEST_F(TlsServeTest, PrintsAnHttpsAddressAndAnswersHealthOverTls) {
-  EXPECT_EQ(server_->url(), Origin());
+  EXPECT_EQ(server().url(), Origin());
   const HttpResponse health = Tls().Send("GET", "/healthz");
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.body, "ok\n");
@@ -93,7 +91,7 @@ TEST_F(TlsServeTest, SignInSetsASecureHostCookieThatWorksOverTls) {
   HeaderList write = session;
   write.emplace_back("X-CSRF-Token", signed_in.Json().value("csrf_token", ""));
   HeaderList plain_origin = write;
-  plain_origin.emplace_back("Origin", "http://127.0.0.1:" + std::to_string(server_->port()));
+  plain_origin.emplace_back("Origin", "http://127.0.0.1:" + std::to_string(server().port()));
   EXPECT_EQ(Tls().Send("DELETE", "/api/v1/session", "", plain_origin).status, 403);
   write.emplace_back("Origin", Origin());
   EXPECT_EQ(Tls().Send("DELETE", "/api/v1/session", "", write).status, 204);
@@ -101,7 +99,7 @@ TEST_F(TlsServeTest, SignInSetsASecureHostCookieThatWorksOverTls) {
 }
 
 TEST_F(TlsServeTest, PlainHttpToTheTlsPortGetsNoAnswer) {
-  const HttpClient plain(server_->port());
+  const HttpClient plain(server().port());
   EXPECT_EQ(plain.Send("GET", "/healthz").status, 0);
   const std::string raw = plain.SendRaw({"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"});
   EXPECT_EQ(raw.find("HTTP/"), std::string::npos) << raw;

@@ -70,6 +70,7 @@ ServerProcess::ServerProcess(ServerConfig config) {
   if (pid_ == 0) {
     ::dup2(out[1], STDOUT_FILENO);
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
     ::execv(argv[0], argv.data());
