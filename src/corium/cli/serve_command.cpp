@@ -116,6 +116,12 @@ int RunServe(const ServeOptions& options) {
   if (options.tls_certificate.empty() != options.tls_private_key.empty()) {
     return Fail(Status::InvalidArgument("--tls-cert and --tls-key go together"), kUsage);
   }
+  if (!options.tls_certificate.empty()) {
+    // Before the database is touched: a certificate or key that cannot serve creates nothing.
+    const Status usable =
+        http::Server::CheckTlsFiles(options.tls_certificate, options.tls_private_key);
+    if (!usable.ok()) return Fail(usable, kUsage);
+  }
   if (options.workers < 1 || options.workers > 64) {
     return Fail(Status::InvalidArgument("--workers: from 1 to 64"), kUsage);
   }
@@ -159,29 +165,6 @@ int RunServe(const ServeOptions& options) {
   const security::SodiumTokenSource tokens;
   const SharedServices shared{db, *kb, hasher, tokens, options.data_dir};
 
-  // Bound (and the TLS files loaded) before the database is touched: a bad --tls-cert, --tls-key
-  // or --listen fails fast and creates no database.
-  const std::string address = listen->first;  // not a structured binding: lambdas capture it
-  const unsigned short port = listen->second;
-  const bool tls = !options.tls_certificate.empty();
-  if (!tls && address != "127.0.0.1" && address != "::1") {
-    // The session cookie is __Host- and so Secure: browsers keep it over HTTPS, and over plain
-    // HTTP only from a loopback address.
-    spdlog::warn(
-        "listening on {} without TLS: browsers will not keep the sign-in cookie; give --tls-cert "
-        "and --tls-key, or serve behind an HTTPS proxy named with --origin",
-        address);
-  }
-  http::ServerOptions server_options;
-  server_options.address = address;
-  server_options.port = port;
-  server_options.workers = options.workers;
-  server_options.tls_certificate = options.tls_certificate;
-  server_options.tls_private_key = options.tls_private_key;
-  http::Server server(server_options, [&shared]() { return OpenServiceScope(shared); });
-  const auto bound = server.Listen();
-  if (!bound.ok()) return Fail(bound.status(), kFailed);
-
   {
     // Start-up work on a connection of its own: schema, demo data, the first-run setup token.
     auto setup_db = ConnectDatabase(db);
@@ -215,6 +198,27 @@ int RunServe(const ServeOptions& options) {
     if (!loaded.ok()) return Fail(loaded.status(), kUsage);
     assets = std::move(*loaded);
   }
+
+  const std::string address = listen->first;  // not a structured binding: lambdas capture it
+  const unsigned short port = listen->second;
+  const bool tls = !options.tls_certificate.empty();
+  if (!tls && address != "127.0.0.1" && address != "::1") {
+    // The session cookie is __Host- and so Secure: browsers keep it over HTTPS, and over plain
+    // HTTP only from a loopback address.
+    spdlog::warn(
+        "listening on {} without TLS: browsers will not keep the sign-in cookie; give --tls-cert "
+        "and --tls-key, or serve behind an HTTPS proxy named with --origin",
+        address);
+  }
+  http::ServerOptions server_options;
+  server_options.address = address;
+  server_options.port = port;
+  server_options.workers = options.workers;
+  server_options.tls_certificate = options.tls_certificate;
+  server_options.tls_private_key = options.tls_private_key;
+  http::Server server(server_options, [&shared]() { return OpenServiceScope(shared); });
+  const auto bound = server.Listen();
+  if (!bound.ok()) return Fail(bound.status(), kFailed);
 
   http::PipelineOptions pipeline_options;
   pipeline_options.allowed_origins = AllowedOrigins(options, address, *bound, tls);
