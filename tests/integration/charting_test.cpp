@@ -131,11 +131,22 @@ TEST_P(ChartingApiTest, RefusalsNameTheirFields) {
   const json plan = ConsentedPlan(physician(), screening, /*photo_consent=*/false);
   ASSERT_EQ(physician().Post("/api/v1/sessions", Chart(plan, stock, stock.cartridges[0])).status,
             201);
-  // EX-12: a cartridge serves one session only.
+  // EX-12: a cartridge serves one session only; reusing one clashes with the stored session.
   const HttpResponse reused =
       physician().Post("/api/v1/sessions", Chart(plan, stock, stock.cartridges[0]));
-  CORIUM_EXPECT_REPLY("POST", "/api/v1/sessions", reused, 422);
+  CORIUM_EXPECT_REPLY("POST", "/api/v1/sessions", reused, 409);
   EXPECT_TRUE(HasErrorAt(reused, "cartridge_id")) << reused.body;
+  // Also when a draft is changed to a used cartridge: 409 still, not 412, though If-Match is sent.
+  const json other_plan = ConsentedPlan(physician(), Screen(physician(), NewClient(physician())),
+                                        /*photo_consent=*/false);
+  const HttpResponse other =
+      physician().Post("/api/v1/sessions", Chart(other_plan, stock, stock.cartridges[2]));
+  ASSERT_EQ(other.status, 201) << other.body;
+  const HttpResponse moved =
+      physician().Put("/api/v1/sessions/" + Id(other.Json()),
+                      Chart(other_plan, stock, stock.cartridges[0]), {{"If-Match", "\"1\""}});
+  CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}", moved, 409);
+  EXPECT_TRUE(HasErrorAt(moved, "cartridge_id")) << moved.body;
 
   json unticked = Chart(plan, stock, stock.cartridges[1]);
   unticked["checklist"].erase(0);

@@ -185,6 +185,51 @@ TEST_P(ClientsApiTest, TheChartHoldsTheClientItsIntakesAndItsScreenings) {
   EXPECT_EQ(body["screenings"][0], screened.Json());
 }
 
+TEST_P(ClientsApiTest, TheChartHasAContentETagAndAnswers304WhileUnchanged) {
+  json client = Register("Etta", UniqueName("Etag"));
+  const std::string chart_path = ClientPath(client) + "/chart";
+  const std::string intakes = ClientPath(client) + "/intakes";
+  ASSERT_EQ(As("front_desk").Post(intakes, {{"client", {{"birth_date", "1988-03-14"}}}}).status,
+            201);
+
+  const HttpResponse first = As("nurse").Get(chart_path);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const std::string etag = first.Header("etag").value_or("");
+  // Strong (no W/), quoted, and not a record version such as "1".
+  EXPECT_EQ(etag.size(), 26u) << etag;
+  EXPECT_EQ(etag.front(), '"');
+  EXPECT_EQ(etag.back(), '"');
+  EXPECT_EQ(As("physician").Get(chart_path).Header("etag"),
+            etag);  // the content's, not the reader's
+
+  const HttpResponse unchanged = As("nurse").Get(chart_path, {{"If-None-Match", etag}});
+  EXPECT_EQ(unchanged.status, 304) << unchanged.body;
+  EXPECT_TRUE(unchanged.body.empty()) << unchanged.body;
+  EXPECT_EQ(unchanged.Header("etag"), etag);
+  EXPECT_MATCHES_OPENAPI("GET", "/api/v1/clients/{client_id}/chart", unchanged);
+  EXPECT_EQ(As("nurse").Get(chart_path, {{"If-None-Match", "\"x\", W/" + etag}}).status, 304);
+  EXPECT_EQ(As("nurse").Get(chart_path, {{"If-None-Match", "\"other\""}}).status, 200);
+  // Another clinic learns nothing from an ETag: their request is refused before any comparison.
+  EXPECT_EQ(stranger().Get(chart_path, {{"If-None-Match", etag}}).status, 404);
+
+  // A look at the record is a look: each 304 is audited as a read like a 200.
+  const std::string id = std::to_string(client.value("id", 0));
+  const std::string nurse_id = std::to_string(As("nurse").me().value("staff_id", 0));
+  const HttpResponse log =
+      As("admin").Get("/api/v1/audit-log?client_id=" + id + "&actor_id=" + nurse_id);
+  ASSERT_EQ(log.status, 200) << log.body;
+  EXPECT_EQ(log.Json().value("total", 0), 4) << log.body;
+
+  // A new intake changes the chart, so the old ETag no longer matches.
+  ASSERT_EQ(As("front_desk").Post(intakes, {{"client", {{"birth_date", "1988-03-14"}}}}).status,
+            201);
+  const HttpResponse changed = As("nurse").Get(chart_path, {{"If-None-Match", etag}});
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_MATCHES_OPENAPI("GET", "/api/v1/clients/{client_id}/chart", changed);
+  EXPECT_NE(changed.Header("etag").value_or(etag), etag);
+  EXPECT_EQ(changed.Json()["intakes"].size(), 2u);
+}
+
 TEST_P(ClientsApiTest, AnotherClinicsClientAnswersExactlyLikeAnUnknownOne) {
   json client = Register("Tess", UniqueName("Tenant"));
   const std::string mine = ClientPath(client);

@@ -468,7 +468,8 @@ TEST_P(ChartingTest, AnExpiredCartridgeIsRefused) {
 TEST_P(ChartingTest, ACartridgeServesOneSessionOnly) {
   const SessionChart chart = Chart(ConsentedPlan());
   ASSERT_TRUE(charting_->ChartSession(Physician(), testing::ShippedKb(), chart).ok());
-  const Status status = ExpectRefused(Physician(), chart, StatusCode::kInvalidArgument);
+  // A clash with the stored session, not bad input: kAlreadyExists (409), naming the field.
+  const Status status = ExpectRefused(Physician(), chart, StatusCode::kAlreadyExists);
   EXPECT_TRUE(HasField(status, "cartridge_id", "already used for another session"))
       << status.ToString();
 }

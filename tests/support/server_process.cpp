@@ -41,7 +41,11 @@ ServerProcess::ServerProcess(ServerConfig config) {
                                    "--workers",
                                    "2",
                                    "--fast-password-hashing"};
-  if (config.dialect == store::Dialect::kPostgres) {
+  if (config.share_database_of != nullptr) {
+    database_ = config.share_database_of->database();
+    args.insert(args.end(),
+                {config.dialect == store::Dialect::kPostgres ? "--postgres" : "--db", database_});
+  } else if (config.dialect == store::Dialect::kPostgres) {
     const std::string why = PostgresUnavailableReason();
     if (!why.empty()) throw std::runtime_error(why);
     const char* url = std::getenv("CORIUM_TEST_PG_URL");
@@ -66,6 +70,7 @@ ServerProcess::ServerProcess(ServerConfig config) {
   if (pid_ == 0) {
     ::dup2(out[1], STDOUT_FILENO);
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
     ::execv(argv[0], argv.data());
@@ -74,13 +79,18 @@ ServerProcess::ServerProcess(ServerConfig config) {
   ::close(out[1]);
   reader_ = std::thread([this, fd = out[0]] { ReadOutput(fd); });
 
-  const std::string marker = "Corium is listening on http://127.0.0.1:";
+  // "Corium is listening on http://127.0.0.1:PORT" (https:// under TLS).
+  const std::string marker = "Corium is listening on ";
+  const std::string host = "://127.0.0.1:";
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   while (std::chrono::steady_clock::now() < deadline) {
     const std::string text = output();
     const size_t at = text.find(marker);
-    if (at != std::string::npos && text.find('\n', at) != std::string::npos) {
-      port_ = static_cast<unsigned short>(std::stoi(text.substr(at + marker.size())));
+    const size_t end = at == std::string::npos ? at : text.find('\n', at);
+    const size_t port_at = end == std::string::npos ? end : text.find(host, at);
+    if (port_at != std::string::npos && port_at < end) {
+      url_ = text.substr(at + marker.size(), end - at - marker.size());
+      port_ = static_cast<unsigned short>(std::stoi(text.substr(port_at + host.size())));
       return;
     }
     if (!alive()) break;

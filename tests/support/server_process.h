@@ -1,7 +1,8 @@
 // ServerProcess: the real `corium serve` binary, started for a black-box test on an ephemeral
 // loopback port over a fresh database (a new SQLite data directory, or a new schema on the test
-// PostgreSQL server), and stopped with SIGTERM at the end. Its standard output is collected, so a
-// test can read the port, the setup token and the demo sign-in.
+// PostgreSQL server, or another server's database), over HTTP or HTTPS, and stopped with SIGTERM at
+// the end. Its standard output is collected, so a test can read the port, the setup token and the
+// demo sign-in.
 #pragma once
 
 #include <sys/types.h>
@@ -17,10 +18,15 @@
 
 namespace corium::testing {
 
+class ServerProcess;
+
 struct ServerConfig {
   store::Dialect dialect = store::Dialect::kSqlite;
   bool demo = true;  // start with the demo clinic and its sign-ins
   std::vector<std::string> extra_args{};
+  // Another running server whose database this one opens too (several processes on one
+  // PostgreSQL database); it must outlive this one, which leaves the schema to it.
+  const ServerProcess* share_database_of = nullptr;
 };
 
 class ServerProcess {
@@ -32,6 +38,8 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   unsigned short port() const { return port_; }
+  // The address it printed, e.g. "https://127.0.0.1:40123".
+  const std::string& url() const { return url_; }
   std::string output() const;
   // The one-time setup token printed at first start, when no account exists.
   std::optional<std::string> setup_token() const;
@@ -47,6 +55,7 @@ class ServerProcess {
 
   pid_t pid_ = -1;
   unsigned short port_ = 0;
+  std::string url_;
   std::filesystem::path data_dir_;
   std::string database_;
   std::string schema_;  // PostgreSQL: dropped at the end

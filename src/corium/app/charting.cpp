@@ -402,10 +402,11 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
 
 namespace {
 
-// The UNIQUE sessions.cartridge_id constraint is the last word on single use (EX-12).
+// The UNIQUE sessions.cartridge_id constraint is the last word on single use (EX-12), in a race
+// between processes too: a reuse clashes with a stored session (409 over HTTP), named by its field.
 Status CartridgeReuseToField(const Status& status) {
   if (status.code() != StatusCode::kAlreadyExists) return status;
-  return Status::InvalidFields({{"cartridge_id", "already used for another session"}});
+  return Status::AlreadyExistsAt({"cartridge_id", "already used for another session"});
 }
 
 Status RequireDraft(const SessionRecord& session) {

@@ -25,6 +25,12 @@ Status Status::InvalidFields(std::vector<FieldError> errors) {
   return status;
 }
 
+Status Status::AlreadyExistsAt(FieldError error) {
+  Status status(StatusCode::kAlreadyExists, error.path + ": " + error.message);
+  status.field_errors_.push_back(std::move(error));
+  return status;
+}
+
 std::string Status::ToString() const {
   if (ok()) return "ok";
   std::string out(StatusCodeName(code_));

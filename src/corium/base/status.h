@@ -51,6 +51,9 @@ class [[nodiscard]] Status {
   static Status AlreadyExists(std::string message) {
     return {StatusCode::kAlreadyExists, std::move(message)};
   }
+  // A clash with stored state caused by one field of the input (a cartridge already used): the
+  // request is well formed, but this value is taken. Carries the field like InvalidFields does.
+  static Status AlreadyExistsAt(FieldError error);
   static Status Conflict(std::string message) { return {StatusCode::kConflict, std::move(message)}; }
   static Status Internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
   static Status Unavailable(std::string message) {

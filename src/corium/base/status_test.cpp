@@ -30,6 +30,14 @@ TEST(Status, InvalidFieldsKeepsEveryPath) {
   EXPECT_NE(s.ToString().find("a.b: bad"), std::string::npos);
 }
 
+TEST(Status, AlreadyExistsAtNamesItsField) {
+  const Status s = Status::AlreadyExistsAt({"cartridge_id", "already used"});
+  EXPECT_EQ(s.code(), StatusCode::kAlreadyExists);
+  ASSERT_EQ(s.field_errors().size(), 1u);
+  EXPECT_EQ(s.field_errors()[0].path, "cartridge_id");
+  EXPECT_NE(s.message().find("cartridge_id"), std::string::npos);
+}
+
 TEST(Result, PropagatesTheFirstError) {
   EXPECT_EQ(*Quarter(8), 2);
   EXPECT_FALSE(Quarter(6).ok());

@@ -116,6 +116,12 @@ int RunServe(const ServeOptions& options) {
   if (options.tls_certificate.empty() != options.tls_private_key.empty()) {
     return Fail(Status::InvalidArgument("--tls-cert and --tls-key go together"), kUsage);
   }
+  if (!options.tls_certificate.empty()) {
+    // Before the database is touched: a certificate or key that cannot serve creates nothing.
+    const Status usable =
+        http::Server::CheckTlsFiles(options.tls_certificate, options.tls_private_key);
+    if (!usable.ok()) return Fail(usable, kUsage);
+  }
   if (options.workers < 1 || options.workers > 64) {
     return Fail(Status::InvalidArgument("--workers: from 1 to 64"), kUsage);
   }
@@ -196,6 +202,14 @@ int RunServe(const ServeOptions& options) {
   const std::string address = listen->first;  // not a structured binding: lambdas capture it
   const unsigned short port = listen->second;
   const bool tls = !options.tls_certificate.empty();
+  if (!tls && address != "127.0.0.1" && address != "::1") {
+    // The session cookie is __Host- and so Secure: browsers keep it over HTTPS, and over plain
+    // HTTP only from a loopback address.
+    spdlog::warn(
+        "listening on {} without TLS: browsers will not keep the sign-in cookie; give --tls-cert "
+        "and --tls-key, or serve behind an HTTPS proxy named with --origin",
+        address);
+  }
   http::ServerOptions server_options;
   server_options.address = address;
   server_options.port = port;

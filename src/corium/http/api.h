@@ -61,6 +61,9 @@ struct ApiReply {  // NOLINT(bugprone-exception-escape): json's default construc
   std::string content_type;             // for a binary body (photos)
   std::string raw_body;
   Headers headers;  // anything else (Set-Cookie)
+  // A 200 sent with a strong ETag hashed from its body (for a view of several records, which has
+  // no one version); a request whose If-None-Match holds it gets 304 without the body.
+  bool content_etag = false;
 
   static ApiReply Json(nlohmann::json body, int status = 200) {
     ApiReply reply;

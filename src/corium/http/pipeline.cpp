@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "corium/engine/strict_json.h"
+#include "corium/http/content_etag.h"
 #include "corium/http/problem.h"
 
 namespace corium::http {
@@ -46,9 +47,12 @@ Response ProblemFor(const Status& status, bool had_if_match, std::string_view wh
   return ProblemResponse(code, status);
 }
 
-Response Finish(ApiReply&& reply) {
+Response Finish(ApiReply&& reply, const Request& request) {
   Response response;
   response.status = reply.status;
+  // A 304 carries the handler's own headers, not the body's type.
+  const bool may_be_unchanged = reply.content_etag && reply.status == 200;
+  Headers handler_headers = may_be_unchanged ? reply.headers : Headers();
   response.headers = std::move(reply.headers);
   if (!reply.content_type.empty()) {
     response.headers.Set("Content-Type", reply.content_type);
@@ -58,6 +62,17 @@ Response Finish(ApiReply&& reply) {
     response.body = reply.body.dump();
   }
   if (reply.version) response.headers.Set("ETag", "\"" + std::to_string(*reply.version) + "\"");
+  if (may_be_unchanged) {
+    std::string etag = ContentEtag(response.body);
+    if (IfNoneMatchHits(request, etag)) {
+      Response not_modified;
+      not_modified.status = 304;
+      not_modified.headers = std::move(handler_headers);
+      not_modified.headers.Set("ETag", std::move(etag));
+      return not_modified;
+    }
+    response.headers.Set("ETag", std::move(etag));
+  }
   if (!reply.location.empty()) response.headers.Set("Location", reply.location);
   return response;
 }
@@ -241,7 +256,7 @@ Response Pipeline::Dispatch(const Request& request, const Target& target,
     }
     return ProblemFor(status, had_if_match, route.method + " " + route.pattern);
   }
-  return Finish(std::move(reply).value());
+  return Finish(std::move(reply).value(), request);
 }
 
 }  // namespace corium::http

@@ -10,6 +10,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <csignal>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <optional>
@@ -28,6 +29,37 @@ using boost::system::error_code;
 
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// A TLS file that is not there says so plainly (OpenSSL would answer "asio.ssl error").
+Status CheckTlsFile(std::string_view what, const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) return Status::Ok();
+  return Status::InvalidArgument("cannot load the TLS " + std::string(what) + " from " + path +
+                                 ": " + (ec ? ec.message() : "not a regular file"));
+}
+
+// TLS 1.2 and newer, with the certificate chain and its private key from PEM files. Each file is
+// named in its error, so that the operator knows which one to fix.
+Status LoadTls(asio::ssl::context& context, const std::string& certificate,
+               const std::string& private_key) {
+  context.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                      asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                      asio::ssl::context::no_tlsv1_1);
+  CORIUM_RETURN_IF_ERROR(CheckTlsFile("certificate chain", certificate));
+  CORIUM_RETURN_IF_ERROR(CheckTlsFile("private key", private_key));
+  error_code ec;
+  context.use_certificate_chain_file(certificate, ec);
+  if (ec) {
+    return Status::InvalidArgument("cannot load the TLS certificate chain (PEM) from " +
+                                   certificate + ": " + ec.message());
+  }
+  context.use_private_key_file(private_key, asio::ssl::context::pem, ec);
+  if (ec) {
+    return Status::InvalidArgument("cannot load the TLS private key (PEM) from " + private_key +
+                                   " or it does not match the certificate: " + ec.message());
+  }
+  return Status::Ok();
+}
 
 Request FromBeast(BeastRequest&& in, const std::string& peer, bool secure) {
   Request out;
@@ -264,6 +296,11 @@ Server::Server(ServerOptions options, app::ServiceOpener opener)
 
 Server::~Server() = default;
 
+Status Server::CheckTlsFiles(const std::string& certificate, const std::string& private_key) {
+  asio::ssl::context context(asio::ssl::context::tls_server);
+  return LoadTls(context, certificate, private_key);
+}
+
 Result<unsigned short> Server::Listen() {
   State& s = *state_;
   error_code ec;
@@ -271,14 +308,7 @@ Result<unsigned short> Server::Listen() {
   if (ec) return Status::InvalidArgument("listen: not an IP address: " + s.options.address);
   if (!s.options.tls_certificate.empty() || !s.options.tls_private_key.empty()) {
     s.tls.emplace(asio::ssl::context::tls_server);
-    s.tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
-                       asio::ssl::context::no_tlsv1_1);
-    s.tls->use_certificate_chain_file(s.options.tls_certificate, ec);
-    if (!ec) s.tls->use_private_key_file(s.options.tls_private_key, asio::ssl::context::pem, ec);
-    if (ec) {
-      return Status::InvalidArgument("tls: cannot load the certificate or key: " + ec.message());
-    }
+    CORIUM_RETURN_IF_ERROR(LoadTls(*s.tls, s.options.tls_certificate, s.options.tls_private_key));
   }
   const tcp::endpoint endpoint(address, s.options.port);
   s.acceptor.open(endpoint.protocol(), ec);

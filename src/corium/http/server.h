@@ -37,6 +37,10 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
+  // Whether a TLS certificate chain and private key (PEM files) load and match; else
+  // kInvalidArgument naming the file at fault. Listen loads them the same way.
+  static Status CheckTlsFiles(const std::string& certificate, const std::string& private_key);
+
   // Binds and listens; returns the bound port. kUnavailable when the address cannot be bound,
   // kInvalidArgument when the TLS files cannot be loaded.
   Result<unsigned short> Listen();

@@ -1,10 +1,10 @@
 #include "corium/http/static_assets.h"
 
-#include <openssl/sha.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "corium/http/content_etag.h"
 
 namespace corium::http {
 namespace {
@@ -24,18 +24,6 @@ std::string ContentType(const std::filesystem::path& path) {
   return "application/octet-stream";
 }
 
-std::string Etag(const std::string& bytes) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "\"";
-  for (int i = 0; i < 12; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xf];
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 Result<StaticAssets> StaticAssets::Load(const std::string& dir) {
@@ -53,7 +41,7 @@ Result<StaticAssets> StaticAssets::Load(const std::string& dir) {
     bytes << in.rdbuf();
     const std::string relative = "/" + fs::relative(it->path(), dir).generic_string();
     Asset asset{bytes.str(), ContentType(it->path()), ""};
-    asset.etag = Etag(asset.bytes);
+    asset.etag = ContentEtag(asset.bytes);
     assets.assets_[relative] = std::move(asset);
   }
   if (error) return Status::Unavailable("cannot read " + dir + ": " + error.message());
@@ -76,7 +64,7 @@ std::optional<Response> StaticAssets::Serve(const std::string& path, const Reque
   response.headers.Set("Cache-Control", path.starts_with("/assets/")
                                             ? "public, max-age=31536000, immutable"
                                             : "no-cache");
-  if (const auto match = request.headers.Find("If-None-Match"); match && *match == asset.etag) {
+  if (IfNoneMatchHits(request, asset.etag)) {
     response.status = 304;
     return response;
   }

@@ -12,8 +12,10 @@ namespace {
 using app::Permission;
 
 std::string SessionCookie(const std::string& token, std::int64_t max_age) {
-  // __Host-: Secure, Path=/, no Domain. Browsers treat http://127.0.0.1 and localhost as secure
-  // contexts, so the same attributes work on loopback without TLS.
+  // __Host-: Secure, Path=/, no Domain, under TLS and without it alike: a browser refuses a
+  // __Host- cookie that lacks Secure, and keeps a Secure one set by http://127.0.0.1 or localhost
+  // (potentially trustworthy origins), so the same attributes serve loopback without TLS. Plain
+  // HTTP on any other address cannot keep a session (serve warns at start).
   return std::string(kSessionCookie) + "=" + token +
          "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
 }

@@ -82,7 +82,10 @@ Result<ApiReply> ReadChart(ApiCall& call) {
   CORIUM_ASSIGN_OR_RETURN(
       const app::ClientChart chart,
       app::ReadClientChart(call.services.consultation, call.actor(), client_id));
-  return ApiReply::Json(ChartToJson(chart));
+  // The chart gathers many records, so its ETag is its content's; a 304 is still an audited read.
+  ApiReply reply = ApiReply::Json(ChartToJson(chart));
+  reply.content_etag = true;
+  return reply;
 }
 
 }  // namespace
