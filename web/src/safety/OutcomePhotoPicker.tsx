@@ -33,7 +33,7 @@ export function OutcomePhotoPicker({ photos, chosen, onToggle, errors }: Props) 
             const inputId = `${id}-${photo.id}`;
             return (
               <li key={photo.id} class={error ? 'photo-choice has-error' : 'photo-choice'}>
-                <input id={inputId} type="checkbox" checked={chosen.includes(photo.id)} aria-invalid={error ? 'true' : undefined}
+                <input id={inputId} type="checkbox" value={String(photo.id)} checked={chosen.includes(photo.id)} aria-invalid={error ? 'true' : undefined}
                   aria-describedby={error ? `${inputId}-error` : undefined}
                   onChange={(event) => onToggle(photo.id, (event.currentTarget as HTMLInputElement).checked)} />
                 <label for={inputId}>

@@ -137,18 +137,18 @@ export function OutcomesScreen({ params }: ScreenProps) {
       <section class="card" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Scores</h2>
         {assessments.length === 0 ? <p class="muted">No outcome scored yet.</p> : (
-          <table>
+          <div class="table-wrap"><table>
             <thead><tr><th scope="col">Assessed</th><th scope="col">Plan</th><th scope="col">Scale</th><th scope="col">Score</th><th scope="col">Time point</th><th scope="col">Photographs</th></tr></thead>
             <tbody>
               {assessments.map((assessment) => (
                 <tr key={assessment.id}>
-                  <td>{formatDate(assessment.assessed_on)}</td><td>{assessment.plan_id}</td><td>{assessment.scale}</td>
+                  <td>{formatDate(assessment.assessed_on)}</td><td>{assessment.plan_id}</td><td>{labelOf(vocabulary.outcome_scales, assessment.scale)}</td>
                   <td>{assessment.score}</td><td>{humanize(assessment.time_point)}</td>
                   <td><LinkedPhotos photoIds={assessment.photo_ids} photos={photos} /></td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
       </section>
       {can('record_safety') && plans.length > 0 && (
