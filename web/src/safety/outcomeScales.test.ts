@@ -36,8 +36,8 @@ test('the time point hint and options follow the indication\'s assessment months
   expect(assessmentMonthsHint(kNoMonths, 'Other')).toMatch(/no follow-up months for Other; the physician sets them/);
   const options = timePointOptions(['baseline', 'month_1', 'month_3', 'month_6', 'other'], kScars, (code) => code);
   expect(options).toEqual([
-    { value: 'baseline', label: 'baseline (assessment due)' }, { value: 'month_1', label: 'month_1' },
-    { value: 'month_3', label: 'month_3 (assessment due)' }, { value: 'month_6', label: 'month_6 (assessment due)' }, { value: 'other', label: 'other' },
+    { value: 'baseline', label: 'baseline (an assessment point)' }, { value: 'month_1', label: 'month_1' },
+    { value: 'month_3', label: 'month_3 (an assessment point)' }, { value: 'month_6', label: 'month_6 (an assessment point)' }, { value: 'other', label: 'other' },
   ]);
   expect(timePointOptions(['baseline', 'month_3'], kNoMonths, (code) => code).map((option) => option.label)).toEqual(['baseline', 'month_3']);
 });

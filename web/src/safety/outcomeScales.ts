@@ -41,6 +41,6 @@ export function timePointOptions(timePoints: TimePoint[], indication: Vocabulary
   return timePoints.map((value) => {
     const month = /^month_(\d+)$/.exec(value);
     const due = value === 'baseline' || (month !== null && months.has(Number(month[1])));
-    return { value, label: due && months.size > 0 ? `${label(value)} (assessment due)` : label(value) };
+    return { value, label: due && months.size > 0 ? `${label(value)} (an assessment point)` : label(value) };
   });
 }

@@ -108,10 +108,11 @@ export function OutcomesScreen({ params }: ScreenProps) {
   const fields = submit.error?.fields ?? {};
   const set = (key: keyof OutcomeForm) => (value: string) => setForm((old) => ({ ...old, [key]: value }));
   const planId = form.plan_id || String(plans[0]?.id ?? '');
-  const suitableFor = (id: string) => suitableScales(vocabulary.outcome_scales, planIndication(vocabulary, plans.find((plan) => String(plan.id) === id)).indication);
-  const { indication, label: indicationLabel } = planIndication(vocabulary, plans.find((plan) => String(plan.id) === planId));
+  const indicationOf = (id: string) => planIndication(vocabulary, plans.find((plan) => String(plan.id) === id));
+  const { indication, label: indicationLabel } = indicationOf(planId);
   const scales = suitableScales(vocabulary.outcome_scales, indication);
-  const choosePlan = (id: string) => setForm((old) => ({ ...old, plan_id: id, scale: keptScale(old.scale, suitableFor(id)) }));
+  const choosePlan = (id: string) =>
+    setForm((old) => ({ ...old, plan_id: id, scale: keptScale(old.scale, suitableScales(vocabulary.outcome_scales, indicationOf(id).indication)) }));
   const togglePhoto = (photoId: number, ticked: boolean) => setForm((old) => ({ ...old, photo_ids: toggledPhoto(old.photo_ids, photoId, ticked) }));
   const onSubmit = (event: Event) => {
     event.preventDefault();
