@@ -186,19 +186,50 @@ export async function reportAdverseEvent(page: Page, server: Server, sessionId: 
   await expect.poll(() => page.locator('.facts').textContent()).toContain('Resolved');
 }
 
-/** Outcome scoring: the baseline and current photographs side by side, and a score recorded. */
+/** The codes of the scales the plan's indication suits (FU-02), and those of every scale, from the API. */
+async function scalesForPlan(page: Page, server: Server, planId: string): Promise<{ suitable: string[]; all: string[] }> {
+  const plan = await apiGet<{ indication: string }>(page, server, `/plans/${planId}`);
+  const vocabulary = await apiGet<{ indications: { code: string; outcome_scales: string[] }[]; outcome_scales: { code: string }[] }>(
+    page, server, '/knowledge-base/vocabulary');
+  const indication = vocabulary.indications.find((entry) => entry.code === plan.indication);
+  return { suitable: indication?.outcome_scales ?? [], all: vocabulary.outcome_scales.map((scale) => scale.code) };
+}
+
+/**
+ * Outcome scoring: the baseline and current photographs side by side, only the scales suited to the
+ * plan's indication offered, and a score recorded with a photograph linked to it.
+ */
 export async function scoreOutcome(page: Page, server: Server, clientId: number, scale: string, assessedOn: string): Promise<void> {
   await page.goto(`${server.url}/clients/${clientId}/outcomes`);
   await page.getByRole('heading', { name: 'Baseline and now' }).waitFor();
   await page.getByRole('img', { name: /^Baseline: / }).waitFor();
   await page.getByRole('img', { name: /^Current: / }).waitFor();
+  const planId = await page.getByLabel('Plan', { exact: true }).inputValue();
+  const { suitable, all } = await scalesForPlan(page, server, planId);
+  const unsuitable = all.filter((code) => !suitable.includes(code));
+  expect(suitable, 'the scale the journey scores on suits the plan').toContain(scale);
+  expect(unsuitable.length, 'the knowledge base has scales that do not suit this plan').toBeGreaterThan(0);
+  const offered = await page.getByLabel('Scale').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  expect(offered).toEqual(['', ...suitable]);
+  await expect.poll(() => page.getByText(/FU-02/).first().isVisible()).toBe(true);
+  await expect.poll(() => page.getByText(/months? after the course|no follow-up months/).first().isVisible()).toBe(true);
   await page.getByLabel('Scale').selectOption(scale);
   await page.getByLabel('Score', { exact: true }).fill('2');
   await page.getByLabel('Time point').selectOption('month_1');
   await page.getByLabel('Assessed on').fill(assessedOn);
+  const photo = page.getByRole('group', { name: 'Photographs scored' }).getByRole('checkbox').first();
+  await photo.focus();
+  await page.keyboard.press('Space');
+  expect(await photo.isChecked(), 'a photograph ticked from the keyboard').toBe(true);
+  const photoId = (await photo.getAttribute('value')) ?? '';
   await expectAccessible(page, 'outcome');
   const before = await page.locator('table tbody tr').count();
   await page.getByRole('button', { name: 'Record score' }).click();
   await page.getByText('Score recorded.').waitFor();
   await expect.poll(() => page.locator('table tbody tr').count()).toBe(before + 1);
+  const saved = await apiGet<{ items: { id: number; photo_ids: number[] }[] }>(page, server, `/plans/${planId}/outcome-assessments?limit=200`);
+  const newest = [...saved.items].sort((a, b) => b.id - a.id)[0];
+  expect(newest?.photo_ids.map(String), 'the photograph linked to the saved score').toEqual([photoId]);
+  await expect.poll(() => page.locator(`table tbody tr a[href="/api/v1/photos/${photoId}"]`).count()).toBeGreaterThan(0);
+  expect(await photo.isChecked(), 'the picker is cleared for the next score').toBe(false);
 }

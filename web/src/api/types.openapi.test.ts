@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
-  KbRule, Vocabulary,
+  KbRule, Vocabulary, VocabularyIndication,
   Client, Consent, ConsentItems, DecisionFinding, DecisionZone, IntakeRecord, Plan, PlanZone, Screening,
   ScreeningDecision, ScreeningOverride, SessionInfo, SessionSummary,
 } from './types';
@@ -43,6 +43,11 @@ const kTypes: Record<string, Record<string, true>> = {
 
 describe('API types', () => {
   const bySchema = schemas();
+  it('VocabularyIndication has the fields of VocabularyEntry and its own', () => {
+    const own = { outcome_scales: true, assess_months: true } satisfies Record<Exclude<keyof VocabularyIndication, 'code' | 'label' | 'help' | 'asks'>, true>;
+    expect(Object.keys(own).sort()).toEqual(Object.keys(bySchema['VocabularyIndication']?.properties ?? {}).sort());
+    expect(Object.keys(bySchema['VocabularyEntry']?.properties ?? {})).toEqual(expect.arrayContaining(['code', 'label']));
+  });
   for (const [name, fields] of Object.entries(kTypes)) {
     it(`${name} has the fields of the OpenAPI schema`, () => {
       expect(bySchema[name], `schema ${name}`).toBeDefined();

@@ -200,10 +200,18 @@ export interface VocabularyZone extends VocabularyItem {
   region: 'face' | 'body';
 }
 
+/** An indication with what FU-02 says about assessing it. */
+export interface VocabularyIndication extends VocabularyItem {
+  /** FU-02: the codes of the outcome scales suited to this indication; the server refuses any other. */
+  outcome_scales: string[];
+  /** The months after the course at which it is assessed; empty when the knowledge base gives none. */
+  assess_months: number[];
+}
+
 export interface Vocabulary {
   kb: { version: string; digest: string };
   zones: VocabularyZone[];
-  indications: VocabularyItem[];
+  indications: VocabularyIndication[];
   conditions: VocabularyItem[];
   medications: VocabularyItem[];
   allergies: VocabularyItem[];

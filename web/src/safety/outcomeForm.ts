@@ -8,6 +8,8 @@ export interface OutcomeForm {
   score: string;
   time_point: TimePoint | '';
   assessed_on: string;
+  /** The photographs the score was given on, in the order they were ticked. */
+  photo_ids: number[];
 }
 
 export const kTimePoints: TimePoint[] = ['baseline', 'month_1', 'month_3', 'month_6', 'month_12', 'other'];
@@ -20,7 +22,44 @@ export function outcomeRequest(form: OutcomeForm) {
     score: (score !== null && Number.isFinite(score) ? score : null) as number,
     time_point: form.time_point as TimePoint,
     assessed_on: form.assessed_on,
+    ...(form.photo_ids.length > 0 ? { photo_ids: [...form.photo_ids] } : {}),
   };
+}
+
+/** The photo ids with one ticked (added at the end) or unticked. */
+export function toggledPhoto(photoIds: number[], photoId: number, ticked: boolean): number[] {
+  const others = photoIds.filter((id) => id !== photoId);
+  return ticked ? [...others, photoId] : others;
+}
+
+export interface PhotoErrors {
+  /** The message about the list as a whole (e.g. too many photographs). */
+  list?: string;
+  /** Each message at `photo_ids[i]`, by the photo id the form sent at index i. */
+  byPhoto: Map<number, string>;
+}
+
+/** The server's messages about `photo_ids`, for showing beside the picker. */
+export function photoErrors(fields: Record<string, string>, sent: number[]): PhotoErrors {
+  const errors: PhotoErrors = { byPhoto: new Map() };
+  for (const [path, message] of Object.entries(fields)) {
+    if (path === 'photo_ids') errors.list = message;
+    const match = /^photo_ids\[(\d+)\]$/.exec(path);
+    if (!match) continue;
+    const photoId = sent[Number(match[1])];
+    if (photoId === undefined) {
+      errors.list = errors.list ? `${errors.list} ${message}` : message;
+      continue;
+    }
+    const earlier = errors.byPhoto.get(photoId);
+    errors.byPhoto.set(photoId, earlier ? `${earlier} ${message}` : message);
+  }
+  return errors;
+}
+
+/** Whether a field path is one the picker shows. */
+export function isPhotoPath(path: string): boolean {
+  return path === 'photo_ids' || /^photo_ids\[\d+\]$/.test(path);
 }
 
 /**

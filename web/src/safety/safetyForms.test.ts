@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { PhotoRecord } from '../api/chartingTypes';
 import { adverseEventReport, emptyAdverseEventForm } from './adverseEventForm';
-import { comparisonPhotos, outcomeRequest } from './outcomeForm';
+import { comparisonPhotos, isPhotoPath, outcomeRequest, photoErrors, toggledPhoto } from './outcomeForm';
 
 test('an adverse event report takes numbers for ids and grade, and null for choices left blank', () => {
   const form = { ...emptyAdverseEventForm('2026-11-21', '8'), description: ' Blistering on the left cheek ', grade: '3',
@@ -17,9 +17,29 @@ test('a blank grade goes as null so the server names the field', () => {
 });
 
 test('an outcome request carries the score as a number, or null when it is not one', () => {
-  expect(outcomeRequest({ plan_id: '5', scale: ' gais ', score: '2', time_point: 'month_1', assessed_on: '2026-12-19' }))
+  expect(outcomeRequest({ plan_id: '5', scale: ' gais ', score: '2', time_point: 'month_1', assessed_on: '2026-12-19', photo_ids: [] }))
     .toEqual({ plan_id: 5, scale: 'gais', score: 2, time_point: 'month_1', assessed_on: '2026-12-19' });
-  expect(outcomeRequest({ plan_id: '5', scale: 'gais', score: 'two', time_point: 'month_1', assessed_on: '2026-12-19' }).score).toBeNull();
+  expect(outcomeRequest({ plan_id: '5', scale: 'gais', score: 'two', time_point: 'month_1', assessed_on: '2026-12-19', photo_ids: [] }).score).toBeNull();
+});
+
+test('an outcome request carries the ticked photographs in the order ticked, and none when none is ticked', () => {
+  let ticked = toggledPhoto([], 9, true);
+  ticked = toggledPhoto(ticked, 4, true);
+  ticked = toggledPhoto(ticked, 7, true);
+  ticked = toggledPhoto(ticked, 9, false);
+  ticked = toggledPhoto(ticked, 4, true);
+  expect(ticked).toEqual([7, 4]);
+  const form = { plan_id: '5', scale: 'gais', score: '2', time_point: 'month_3' as const, assessed_on: '2027-03-01', photo_ids: ticked };
+  expect(outcomeRequest(form)).toEqual({ plan_id: 5, scale: 'gais', score: 2, time_point: 'month_3', assessed_on: '2027-03-01', photo_ids: [7, 4] });
+  expect(outcomeRequest({ ...form, photo_ids: [] })).not.toHaveProperty('photo_ids');
+});
+
+test('the server\'s messages at photo_ids[i] go to the photograph sent at i; the list\'s own message and stray indexes go to the list', () => {
+  const errors = photoErrors({ 'photo_ids[1]': 'Not a photograph of this client.', photo_ids: 'At most 24.', 'photo_ids[5]': 'Unknown.', score: 'Out of range.' }, [7, 4]);
+  expect([...errors.byPhoto]).toEqual([[4, 'Not a photograph of this client.']]);
+  expect(errors.list).toBe('At most 24. Unknown.');
+  expect(photoErrors({ score: 'Out of range.' }, [7])).toEqual({ byPhoto: new Map() });
+  expect(['photo_ids', 'photo_ids[0]', 'photo_ids[12]', 'photo_ids[x]', 'scale'].map(isPhotoPath)).toEqual([true, true, true, false, false]);
 });
 
 test('the baseline photograph is the first baseline, else the first before; the current is the latest after or follow-up', () => {
