@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "integration/clinic_api.h"
+#include "support/test_images.h"
 
 namespace corium::testing {
 namespace {
@@ -208,22 +209,6 @@ TEST_P(ChartingApiTest, AnotherClinicsIdsAnswerExactlyLikeUnknownIds) {
   EXPECT_EQ(physician().Get("/api/v1/sessions/" + s).Header("etag"), "\"1\"");
 }
 
-// A tiny JPEG: optional EXIF with a GPS position, then its image segments.
-std::string Jpeg(bool with_exif) {
-  const auto segment = [](int marker, const std::string& payload) {
-    const size_t length = payload.size() + 2;
-    return std::string{'\xFF', static_cast<char>(marker), static_cast<char>(length >> 8),
-                       static_cast<char>(length & 0xFF)} +
-           payload;
-  };
-  std::string jpeg = "\xFF\xD8";
-  if (with_exif) jpeg += segment(0xE1, std::string("Exif\0\0", 6) + "GPS 40.7608 -111.8910");
-  jpeg += segment(0xDB, std::string("\x00\x01\x02", 3));
-  jpeg += segment(0xC0, std::string("\x08\x00\x01\x00\x01\x01\x01\x11\x00", 9));
-  jpeg += segment(0xDA, std::string("\x01\x01\x00\x00\x3F\x00", 6));
-  return jpeg + std::string("\x12\xFF\x00\x34\xFF\xD9", 6);
-}
-
 TEST_P(ChartingApiTest, PhotosAreStrippedStoredOnceServedUncachedAndOnlyToTheirClinic) {
   const std::int64_t client = NewClient(physician());
   const json screening = Screen(physician(), client);
@@ -235,11 +220,12 @@ TEST_P(ChartingApiTest, PhotosAreStrippedStoredOnceServedUncachedAndOnlyToTheirC
   const std::string photos = "/api/v1/sessions/" + Id(session.Json()) + "/photos";
   const RawSession& raw = clinic_->physician_raw;
 
-  const HttpResponse uploaded = raw.Upload(http(), photos + "/before", Jpeg(true), "image/jpeg");
+  const HttpResponse uploaded =
+      raw.Upload(http(), photos + "/before", TinyJpeg(true), "image/jpeg");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}/photos/{kind}", uploaded, 201);
   EXPECT_EQ(uploaded.Json().value("media_type", ""), "image/jpeg");
-  EXPECT_EQ(uploaded.Json().value("byte_count", 0), static_cast<int>(Jpeg(false).size()));
-  const HttpResponse again = raw.Upload(http(), photos + "/before", Jpeg(true), "image/jpeg");
+  EXPECT_EQ(uploaded.Json().value("byte_count", 0), static_cast<int>(TinyJpeg(false).size()));
+  const HttpResponse again = raw.Upload(http(), photos + "/before", TinyJpeg(true), "image/jpeg");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}/photos/{kind}", again, 200);
   EXPECT_EQ(again.Json().value("id", 0), uploaded.Json().value("id", 0));
 
@@ -248,7 +234,7 @@ TEST_P(ChartingApiTest, PhotosAreStrippedStoredOnceServedUncachedAndOnlyToTheirC
   EXPECT_EQ(download.status, 200);
   EXPECT_EQ(download.Header("content-type"), "image/jpeg");
   EXPECT_EQ(download.Header("cache-control"), "no-store");
-  EXPECT_EQ(download.body, Jpeg(false));
+  EXPECT_EQ(download.body, TinyJpeg(false));
   EXPECT_EQ(download.body.find("GPS"), std::string::npos);
   const HttpResponse listed = physician().Get(photos);
   CORIUM_EXPECT_REPLY("GET", "/api/v1/sessions/{session_id}/photos", listed, 200);
@@ -256,22 +242,22 @@ TEST_P(ChartingApiTest, PhotosAreStrippedStoredOnceServedUncachedAndOnlyToTheirC
 
   const HttpResponse baseline =
       raw.Upload(http(), "/api/v1/clients/" + std::to_string(client) + "/photos/baseline",
-                 Jpeg(false), "image/jpeg");
+                 TinyJpeg(false), "image/jpeg");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/clients/{client_id}/photos/{kind}", baseline, 201);
   const HttpResponse all = physician().Get("/api/v1/clients/" + std::to_string(client) + "/photos");
   CORIUM_EXPECT_REPLY("GET", "/api/v1/clients/{client_id}/photos", all, 200);
   EXPECT_EQ(all.Json().value("total", 0), 2);
 
   // The bytes decide; the declared type must agree, and only JPEG and PNG are taken.
-  const HttpResponse gif = raw.Upload(http(), photos + "/after", Jpeg(false), "image/gif");
+  const HttpResponse gif = raw.Upload(http(), photos + "/after", TinyJpeg(false), "image/gif");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}/photos/{kind}", gif, 415);
-  const HttpResponse liar = raw.Upload(http(), photos + "/after", Jpeg(false), "image/png");
+  const HttpResponse liar = raw.Upload(http(), photos + "/after", TinyJpeg(false), "image/png");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}/photos/{kind}", liar, 422);
   EXPECT_TRUE(HasErrorAt(liar, "Content-Type")) << liar.body;
   const HttpResponse text = raw.Upload(http(), photos + "/after", "GIF89a....", "image/jpeg");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}/photos/{kind}", text, 422);
   EXPECT_TRUE(HasErrorAt(text, "body")) << text.body;
-  const HttpResponse kind = raw.Upload(http(), photos + "/selfie", Jpeg(false), "image/jpeg");
+  const HttpResponse kind = raw.Upload(http(), photos + "/selfie", TinyJpeg(false), "image/jpeg");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}/photos/{kind}", kind, 422);
   EXPECT_TRUE(HasErrorAt(kind, "kind")) << kind.body;
 
@@ -282,15 +268,15 @@ TEST_P(ChartingApiTest, PhotosAreStrippedStoredOnceServedUncachedAndOnlyToTheirC
   ASSERT_EQ(other_session.status, 201) << other_session.body;
   const HttpResponse refused =
       raw.Upload(http(), "/api/v1/sessions/" + Id(other_session.Json()) + "/photos/before",
-                 Jpeg(false), "image/jpeg");
+                 TinyJpeg(false), "image/jpeg");
   CORIUM_EXPECT_REPLY("PUT", "/api/v1/sessions/{session_id}/photos/{kind}", refused, 409);
 
   // Another clinic sees neither the photograph nor the session.
   ExpectSameNotFound(stranger().Get(photo), stranger().Get("/api/v1/photos/987654321"), photo);
   ExpectSameNotFound(
-      clinic_->stranger_raw.Upload(http(), photos + "/after", Jpeg(false), "image/jpeg"),
-      clinic_->stranger_raw.Upload(http(), "/api/v1/sessions/987654321/photos/after", Jpeg(false),
-                                   "image/jpeg"),
+      clinic_->stranger_raw.Upload(http(), photos + "/after", TinyJpeg(false), "image/jpeg"),
+      clinic_->stranger_raw.Upload(http(), "/api/v1/sessions/987654321/photos/after",
+                                   TinyJpeg(false), "image/jpeg"),
       "upload");
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "integration/clinic_api.h"
+#include "support/test_images.h"
 
 namespace corium::testing {
 namespace {
@@ -32,21 +33,6 @@ json Assessment(const json& plan, const std::string& scale, const json& photo_id
                {"assessed_on", "2026-01-05"}};
   if (!photo_ids.is_null()) body["photo_ids"] = photo_ids;
   return body;
-}
-
-// A tiny JPEG whose quantisation byte `shade` makes it a different image from another shade's.
-std::string TinyJpeg(char shade) {
-  const auto segment = [](int marker, const std::string& payload) {
-    const size_t length = payload.size() + 2;
-    return std::string{'\xFF', static_cast<char>(marker), static_cast<char>(length >> 8),
-                       static_cast<char>(length & 0xFF)} +
-           payload;
-  };
-  std::string jpeg = "\xFF\xD8";
-  jpeg += segment(0xDB, std::string("\x00\x01", 2) + shade);
-  jpeg += segment(0xC0, std::string("\x08\x00\x01\x00\x01\x01\x01\x11\x00", 9));
-  jpeg += segment(0xDA, std::string("\x01\x01\x00\x00\x3F\x00", 6));
-  return jpeg + std::string("\x12\xFF\x00\x34\xFF\xD9", 6);
 }
 
 bool Lists(const HttpResponse& response, const json& record) {
@@ -157,11 +143,11 @@ TEST_P(SafetyApiTest, AnAssessmentLinksItsClientsPhotosInOrder) {
   const std::int64_t client = NewClient(physician());
   const json plan = ConsentedPlan(physician(), Screen(physician(), client), /*photo_consent=*/true);
   const std::string photos = "/api/v1/clients/" + std::to_string(client) + "/photos/";
-  const HttpResponse baseline =
-      clinic_->physician_raw.Upload(http(), photos + "baseline", TinyJpeg('\x01'), "image/jpeg");
+  const HttpResponse baseline = clinic_->physician_raw.Upload(
+      http(), photos + "baseline", TinyJpeg(false, '\x01'), "image/jpeg");
   ASSERT_EQ(baseline.status, 201) << baseline.body;
-  const HttpResponse follow_up =
-      clinic_->physician_raw.Upload(http(), photos + "follow_up", TinyJpeg('\x02'), "image/jpeg");
+  const HttpResponse follow_up = clinic_->physician_raw.Upload(
+      http(), photos + "follow_up", TinyJpeg(false, '\x02'), "image/jpeg");
   ASSERT_EQ(follow_up.status, 201) << follow_up.body;
   const json ids = json::array({follow_up.Json()["id"], baseline.Json()["id"]});
 
@@ -180,8 +166,8 @@ TEST_P(SafetyApiTest, AnAssessmentLinksItsClientsPhotosInOrder) {
   const std::int64_t neighbour = NewClient(physician());
   ConsentedPlan(physician(), Screen(physician(), neighbour), /*photo_consent=*/true);
   const HttpResponse theirs = clinic_->physician_raw.Upload(
-      http(), "/api/v1/clients/" + std::to_string(neighbour) + "/photos/baseline", TinyJpeg('\x03'),
-      "image/jpeg");
+      http(), "/api/v1/clients/" + std::to_string(neighbour) + "/photos/baseline",
+      TinyJpeg(false, '\x03'), "image/jpeg");
   ASSERT_EQ(theirs.status, 201) << theirs.body;
   const HttpResponse mixed = physician().Post(
       "/api/v1/outcome-assessments",
@@ -199,7 +185,7 @@ TEST_P(SafetyApiTest, AnotherClinicsPhotoAnswersExactlyLikeAnUnknownPhoto) {
   ConsentedPlan(stranger(), Screen(stranger(), stranger_client), /*photo_consent=*/true);
   const HttpResponse foreign_photo = clinic_->stranger_raw.Upload(
       http(), "/api/v1/clients/" + std::to_string(stranger_client) + "/photos/baseline",
-      TinyJpeg('\x04'), "image/jpeg");
+      TinyJpeg(false, '\x04'), "image/jpeg");
   ASSERT_EQ(foreign_photo.status, 201) << foreign_photo.body;
   const HttpResponse foreign =
       physician().Post("/api/v1/outcome-assessments",

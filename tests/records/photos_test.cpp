@@ -5,42 +5,20 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "corium/store/records/file_blob_store.h"
 #include "corium/store/records/sql_photos.h"
 #include "corium/store/sqlite/test_directory.h"
 #include "records/inventory_fixture.h"
+#include "support/test_images.h"
 
 namespace corium::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Bytes(std::initializer_list<int> values) {
-  std::string out;
-  for (const int v : values) out += static_cast<char>(v);
-  return out;
-}
-
-std::string Segment(int marker, const std::string& payload) {
-  const size_t length = payload.size() + 2;
-  return Bytes({0xFF, marker, static_cast<int>(length >> 8), static_cast<int>(length & 0xFF)}) +
-         payload;
-}
-
-// A tiny JPEG: its image segments, and optionally an EXIF segment with a GPS position.
-std::string ImageData() {
-  return Segment(0xDB, Bytes({0, 1, 2})) + Segment(0xC0, Bytes({8, 0, 1, 0, 1, 1, 1, 0x11, 0})) +
-         Segment(0xDA, Bytes({1, 1, 0, 0, 0x3F, 0})) + Bytes({0x12, 0xFF, 0x00, 0x34});
-}
-std::string Jpeg(bool with_exif) {
-  const std::string exif =
-      with_exif ? Segment(0xE1, std::string("Exif\0\0", 6) + "GPS 40.7608 -111.8910") : "";
-  return Bytes({0xFF, 0xD8}) + exif + ImageData() + Bytes({0xFF, 0xD9});
-}
 
 class PhotosTest : public RecordsFixture {
  protected:
@@ -92,15 +70,15 @@ class PhotosTest : public RecordsFixture {
 TEST_P(PhotosTest, AnUploadIsStoredWithoutExifUnderItsDigestAndAuditedOnce) {
   const std::int64_t audit = AuditCount();
   const auto upload = photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBefore,
-                                               Jpeg(/*with_exif=*/true));
+                                               TinyJpeg(/*with_gps_exif=*/true));
   ASSERT_TRUE(upload.ok()) << upload.status().ToString();
   EXPECT_TRUE(upload->created);
   const app::PhotoView& photo = upload->photo;
   EXPECT_EQ(photo.client_id, a_.client);
   EXPECT_EQ(photo.session_id, session_);
   EXPECT_EQ(photo.media_type, "image/jpeg");
-  EXPECT_EQ(photo.sha256, app::Sha256Hex(Jpeg(false)));
-  EXPECT_EQ(photo.byte_count, static_cast<std::int64_t>(Jpeg(false).size()));
+  EXPECT_EQ(photo.sha256, app::Sha256Hex(TinyJpeg(false)));
+  EXPECT_EQ(photo.byte_count, static_cast<std::int64_t>(TinyJpeg(false).size()));
   EXPECT_EQ(photo.uploaded_by, a_.staff);
 
   std::string stored;
@@ -111,7 +89,7 @@ TEST_P(PhotosTest, AnUploadIsStoredWithoutExifUnderItsDigestAndAuditedOnce) {
     while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) stored.append(buffer, n);
     std::fclose(file);
   }
-  EXPECT_EQ(stored, Jpeg(false));
+  EXPECT_EQ(stored, TinyJpeg(false));
   EXPECT_EQ(stored.find("GPS"), std::string::npos);
   EXPECT_EQ(Text("SELECT sha256 FROM photos WHERE id = $1", {photo.id}), photo.sha256);
   EXPECT_EQ(AuditCount(), audit + 1);
@@ -120,18 +98,18 @@ TEST_P(PhotosTest, AnUploadIsStoredWithoutExifUnderItsDigestAndAuditedOnce) {
 
 TEST_P(PhotosTest, TheSameImageUploadedAgainIsNotStoredTwice) {
   const auto first =
-      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kAfter, Jpeg(true));
+      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kAfter, TinyJpeg(true));
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   // The same pixels with or without EXIF are the same stored image.
   const auto again =
-      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kAfter, Jpeg(false));
+      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kAfter, TinyJpeg(false));
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_FALSE(again->created);
   EXPECT_EQ(again->photo.id, first->photo.id);
   EXPECT_EQ(Photos(), 1);
   // As another kind it is another photograph of the session, over the same file.
   const auto before =
-      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBefore, Jpeg(false));
+      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBefore, TinyJpeg(false));
   ASSERT_TRUE(before.ok());
   EXPECT_TRUE(before->created);
   EXPECT_EQ(Photos(), 2);
@@ -140,25 +118,30 @@ TEST_P(PhotosTest, TheSameImageUploadedAgainIsNotStoredTwice) {
 
 TEST_P(PhotosTest, RefusalsWriteNoRowNoFileAndNoAuditEntry) {
   const std::int64_t audit = AuditCount();
-  ExpectRefused(
-      photos_->AddSessionPhoto(a_.actor, unconsented_session_, app::PhotoKind::kBefore, Jpeg(true)),
-      StatusCode::kConflict);
+  ExpectRefused(photos_->AddSessionPhoto(a_.actor, unconsented_session_, app::PhotoKind::kBefore,
+                                         TinyJpeg(true)),
+                StatusCode::kConflict);
   ExpectRefused(photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBefore,
                                          "GIF89a not a photograph"),
                 StatusCode::kInvalidArgument);
   ExpectRefused(photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBefore, ""),
                 StatusCode::kInvalidArgument);
-  ExpectRefused(photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBaseline, Jpeg(true)),
-                StatusCode::kInvalidArgument);
-  ExpectRefused(photos_->AddClientPhoto(a_.actor, a_.client, app::PhotoKind::kAfter, Jpeg(true)),
-                StatusCode::kInvalidArgument);
-  ExpectRefused(photos_->AddSessionPhoto(b_.actor, session_, app::PhotoKind::kBefore, Jpeg(true)),
-                StatusCode::kNotFound);
-  ExpectRefused(photos_->AddClientPhoto(b_.actor, a_.client, app::PhotoKind::kBaseline, Jpeg(true)),
-                StatusCode::kNotFound);
+  ExpectRefused(
+      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBaseline, TinyJpeg(true)),
+      StatusCode::kInvalidArgument);
+  ExpectRefused(
+      photos_->AddClientPhoto(a_.actor, a_.client, app::PhotoKind::kAfter, TinyJpeg(true)),
+      StatusCode::kInvalidArgument);
+  ExpectRefused(
+      photos_->AddSessionPhoto(b_.actor, session_, app::PhotoKind::kBefore, TinyJpeg(true)),
+      StatusCode::kNotFound);
+  ExpectRefused(
+      photos_->AddClientPhoto(b_.actor, a_.client, app::PhotoKind::kBaseline, TinyJpeg(true)),
+      StatusCode::kNotFound);
   // The other clinic's client never consented to photographs.
-  ExpectRefused(photos_->AddClientPhoto(b_.actor, b_.client, app::PhotoKind::kBaseline, Jpeg(true)),
-                StatusCode::kConflict);
+  ExpectRefused(
+      photos_->AddClientPhoto(b_.actor, b_.client, app::PhotoKind::kBaseline, TinyJpeg(true)),
+      StatusCode::kConflict);
   EXPECT_EQ(Photos(), 0);
   EXPECT_EQ(Files(), 0);
   EXPECT_EQ(AuditCount(), audit);
@@ -166,13 +149,13 @@ TEST_P(PhotosTest, RefusalsWriteNoRowNoFileAndNoAuditEntry) {
 
 TEST_P(PhotosTest, APhotoIsReadBackCheckedAndAuditedAndOnlyByItsClinic) {
   const auto upload =
-      photos_->AddClientPhoto(a_.actor, a_.client, app::PhotoKind::kBaseline, Jpeg(true));
+      photos_->AddClientPhoto(a_.actor, a_.client, app::PhotoKind::kBaseline, TinyJpeg(true));
   ASSERT_TRUE(upload.ok()) << upload.status().ToString();
   EXPECT_FALSE(upload->photo.session_id.has_value());
   const std::int64_t audit = AuditCount();
   const auto read = photos_->Read(a_.actor, upload->photo.id);
   ASSERT_TRUE(read.ok()) << read.status().ToString();
-  EXPECT_EQ(read->bytes, Jpeg(false));
+  EXPECT_EQ(read->bytes, TinyJpeg(false));
   EXPECT_EQ(read->photo.kind, app::PhotoKind::kBaseline);
   EXPECT_EQ(AuditCount(), audit + 1);
 
@@ -191,9 +174,10 @@ TEST_P(PhotosTest, APhotoIsReadBackCheckedAndAuditedAndOnlyByItsClinic) {
 
 TEST_P(PhotosTest, PhotosAreListedBySessionAndByClient) {
   ASSERT_TRUE(
-      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBefore, Jpeg(true)).ok());
+      photos_->AddSessionPhoto(a_.actor, session_, app::PhotoKind::kBefore, TinyJpeg(true)).ok());
   ASSERT_TRUE(
-      photos_->AddClientPhoto(a_.actor, a_.client, app::PhotoKind::kFollowUp, Jpeg(false)).ok());
+      photos_->AddClientPhoto(a_.actor, a_.client, app::PhotoKind::kFollowUp, TinyJpeg(false))
+          .ok());
   const auto of_session = photos_->SessionPhotos(a_.actor, session_, {});
   ASSERT_TRUE(of_session.ok()) << of_session.status().ToString();
   EXPECT_EQ(of_session->total, 1);
