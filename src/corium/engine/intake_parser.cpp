@@ -311,8 +311,9 @@ void IntakeParser::ReadProcedures(const json& root, Intake& intake) {
       entry.date = *date;
     }
     entry.zones = ReadZones(item, path, false);
-    if (Present(item, "depth_mm"))
+    if (Present(item, "depth_mm")) {
       entry.depth = ReadDepth(item["depth_mm"], path.Member("depth_mm"));
+    }
     intake.procedures.push_back(std::move(entry));
   }
 }

@@ -140,7 +140,7 @@ class FastReader {
   }
 
  private:
-  static constexpr size_t kInitialCapacity = 64 * 1024;
+  static constexpr size_t kInitialCapacity = size_t{64} * 1024;
 
   bool Build(simdjson::dom::element element, json& out, int depth, StrictJsonError& error) {
     using simdjson::dom::element_type;
