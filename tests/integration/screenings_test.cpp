@@ -80,6 +80,34 @@ TEST_P(ScreeningsApiTest, AnInvalidIntakeAnswers422WithTheParsersPaths) {
             403);
 }
 
+// The intake parser validates this route's body; what is not an object still meets the schema,
+// and a repeated or unknown field is named as on every route.
+TEST_P(ScreeningsApiTest, ABodyThatIsNoIntakeIsRefusedByName) {
+  HttpResponse http = As("nurse").Send("POST", "/api/v1/screenings", "[1, 2]", {});
+  EXPECT_EQ(http.status, 422) << http.body;
+  EXPECT_MATCHES_OPENAPI("POST", "/api/v1/screenings", http);
+
+  http = As("nurse").Send("POST", "/api/v1/screenings", "{}", {});
+  EXPECT_EQ(http.status, 422) << http.body;
+  EXPECT_TRUE(HasErrorAt(http, "client")) << http.body;
+  EXPECT_TRUE(HasErrorAt(http, "requests")) << http.body;
+
+  std::string text = ReadFile(ExamplePath());
+  text.insert(text.find('{') + 1, R"("zz": 1, "setting": "clinic", "aa": 2,)");
+  http = As("nurse").Send("POST", "/api/v1/screenings", text, {});
+  EXPECT_EQ(http.status, 422) << http.body;
+  EXPECT_TRUE(HasErrorAt(http, "setting")) << http.body;  // the example has one already
+
+  text = ReadFile(ExamplePath());
+  text.insert(text.find('{') + 1, R"("zz": 1, "aa": 2,)");
+  http = As("nurse").Send("POST", "/api/v1/screenings", text, {});
+  EXPECT_EQ(http.status, 422) << http.body;
+  const json errors = http.Json()["errors"];
+  ASSERT_EQ(errors.size(), 2u) << http.body;
+  EXPECT_EQ(errors[0].value("path", ""), "aa");  // by name, not in the text's order
+  EXPECT_EQ(errors[1].value("path", ""), "zz");
+}
+
 TEST_P(ScreeningsApiTest, AConsultationStoresAScreeningThatReadsBackTheSame) {
   const std::string client = ClientWithIntake();
   const HttpResponse stored = Consult(As("nurse"), client, kWrinkles);

@@ -8,12 +8,13 @@
 #include <variant>
 #include <vector>
 
+#include "corium/engine/json_value.h"
 #include "corium/engine/strict_json.h"
 
 namespace corium::engine {
 namespace {
 
-using nlohmann::json;
+using Value = JsonValue;
 
 // An intake is four levels deep at most; the limit only keeps hostile text from the parser.
 constexpr int kMaxIntakeDepth = 32;
@@ -52,7 +53,7 @@ class IntakeParser {
   IntakeParser(const kb::KnowledgeBase& kb, Date default_as_of)
       : kb_(kb), default_as_of_(default_as_of) {}
 
-  Result<Intake> Parse(const json& root);
+  Result<Intake> Parse(const Value& root);
 
  private:
   void Error(const FieldPath& path, std::string message) {
@@ -60,30 +61,33 @@ class IntakeParser {
   }
 
   // Reports fields of `object` that are not in `allowed`; false when `object` is not an object.
-  bool Object(const json& object, const FieldPath& path,
+  bool Object(const Value& object, const FieldPath& path,
               std::initializer_list<std::string_view> allowed);
-  static bool Present(const json& object, const char* key) {
-    return object.contains(key) && !object[key].is_null();
+  // The member `key` of `object` unless it is absent or null (which mean the same in an intake).
+  static std::optional<Value> Present(const Value& object, std::string_view key) {
+    auto member = object.Member(key);
+    if (member && member->IsNull()) return std::nullopt;
+    return member;
   }
 
-  std::optional<Code> ReadCode(const json& value, const FieldPath& path,
+  std::optional<Code> ReadCode(const Value& value, const FieldPath& path,
                                const std::string& category);
-  std::optional<Date> ReadDate(const json& value, const FieldPath& path);
+  std::optional<Date> ReadDate(const Value& value, const FieldPath& path);
   // A date in the client's history: must not be after as_of.
-  std::optional<Date> ReadPastDate(const json& value, const FieldPath& path);
-  std::optional<bool> ReadBool(const json& value, const FieldPath& path);
-  std::optional<Depth> ReadDepth(const json& value, const FieldPath& path);
-  std::vector<Code> ReadZones(const json& object, const FieldPath& path, bool required);
-  const json* ReadList(const json& root, const char* key);
+  std::optional<Date> ReadPastDate(const Value& value, const FieldPath& path);
+  std::optional<bool> ReadBool(const Value& value, const FieldPath& path);
+  std::optional<Depth> ReadDepth(const Value& value, const FieldPath& path);
+  std::vector<Code> ReadZones(const Value& object, const FieldPath& path, bool required);
+  std::optional<std::vector<Value>> ReadList(const Value& root, const char* key);
 
-  void ReadClient(const json& root, Intake& intake);
-  void ReadConditions(const json& root, Intake& intake);
-  void ReadMedications(const json& root, Intake& intake);
-  void ReadAllergies(const json& root, Intake& intake);
-  void ReadProcedures(const json& root, Intake& intake);
-  void ReadRequests(const json& root, Intake& intake);
-  void ReadPractitioner(const json& root, Intake& intake);
-  void ReadDevice(const json& root, Intake& intake);
+  void ReadClient(const Value& root, Intake& intake);
+  void ReadConditions(const Value& root, Intake& intake);
+  void ReadMedications(const Value& root, Intake& intake);
+  void ReadAllergies(const Value& root, Intake& intake);
+  void ReadProcedures(const Value& root, Intake& intake);
+  void ReadRequests(const Value& root, Intake& intake);
+  void ReadPractitioner(const Value& root, Intake& intake);
+  void ReadDevice(const Value& root, Intake& intake);
 
   const kb::KnowledgeBase& kb_;
   Date default_as_of_;
@@ -91,28 +95,30 @@ class IntakeParser {
   std::vector<FieldError> errors_;
 };
 
-bool IntakeParser::Object(const json& object, const FieldPath& path,
+bool IntakeParser::Object(const Value& object, const FieldPath& path,
                           std::initializer_list<std::string_view> allowed) {
-  if (!object.is_object()) {
+  if (!object.IsObject()) {
     const std::string where = path.str();
     errors_.push_back({where.empty() ? "(intake)" : where, "expected an object"});
     return false;
   }
-  for (const auto& [key, value] : object.items()) {
-    bool known = false;
-    for (const std::string_view name : allowed) known = known || name == key;
-    if (!known) Error(path.Member(key), "unknown field");
+  std::vector<std::string_view> unknown;
+  for (const auto& [key, value] : object.Members()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) unknown.push_back(key);
   }
+  // By name, whatever order the text had them in, so both forms of a document answer alike.
+  std::sort(unknown.begin(), unknown.end());
+  for (const std::string_view key : unknown) Error(path.Member(key), "unknown field");
   return true;
 }
 
-std::optional<Code> IntakeParser::ReadCode(const json& value, const FieldPath& path,
+std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& path,
                                            const std::string& category) {
-  if (!value.is_string()) {
+  if (!value.IsString()) {
     Error(path, "expected a code (text)");
     return std::nullopt;
   }
-  Code code(value.get<std::string>());
+  Code code{std::string(value.String())};
   if (!kb_.vocabulary.Has(category, code)) {
     Error(path, "unknown code \"" + code.str() + "\"");
     return std::nullopt;
@@ -120,14 +126,15 @@ std::optional<Code> IntakeParser::ReadCode(const json& value, const FieldPath& p
   return code;
 }
 
-std::optional<Date> IntakeParser::ReadDate(const json& value, const FieldPath& path) {
-  if (!value.is_string()) {
+std::optional<Date> IntakeParser::ReadDate(const Value& value, const FieldPath& path) {
+  if (!value.IsString()) {
     Error(path, "expected a date YYYY-MM-DD");
     return std::nullopt;
   }
-  const auto date = Date::Parse(value.get<std::string>());
+  const std::string text(value.String());
+  const auto date = Date::Parse(text);
   if (!date) {
-    Error(path, "\"" + value.get<std::string>() + "\" is not a real date in the form YYYY-MM-DD");
+    Error(path, "\"" + text + "\" is not a real date in the form YYYY-MM-DD");
   } else if (date->year() < 1900 || date->year() > 2200) {
     Error(path, "date " + date->ToString() + " is out of range (1900 to 2200)");
     return std::nullopt;
@@ -135,7 +142,7 @@ std::optional<Date> IntakeParser::ReadDate(const json& value, const FieldPath& p
   return date;
 }
 
-std::optional<Date> IntakeParser::ReadPastDate(const json& value, const FieldPath& path) {
+std::optional<Date> IntakeParser::ReadPastDate(const Value& value, const FieldPath& path) {
   const auto date = ReadDate(value, path);
   if (date && *date > as_of_) {
     Error(path, "date " + date->ToString() + " is after as_of " + as_of_.ToString());
@@ -144,20 +151,20 @@ std::optional<Date> IntakeParser::ReadPastDate(const json& value, const FieldPat
   return date;
 }
 
-std::optional<bool> IntakeParser::ReadBool(const json& value, const FieldPath& path) {
-  if (!value.is_boolean()) {
+std::optional<bool> IntakeParser::ReadBool(const Value& value, const FieldPath& path) {
+  if (!value.IsBool()) {
     Error(path, "expected true or false");
     return std::nullopt;
   }
-  return value.get<bool>();
+  return value.Bool();
 }
 
-std::optional<Depth> IntakeParser::ReadDepth(const json& value, const FieldPath& path) {
-  if (!value.is_number()) {
+std::optional<Depth> IntakeParser::ReadDepth(const Value& value, const FieldPath& path) {
+  if (!value.IsNumber()) {
     Error(path, "expected a depth in millimetres (a number)");
     return std::nullopt;
   }
-  const double mm = value.get<double>();
+  const double mm = value.Number();
   if (!std::isfinite(mm) || mm < 0.0 || mm > 10.0) {
     Error(path, "depth must be between 0 and 10 mm");
     return std::nullopt;
@@ -165,176 +172,178 @@ std::optional<Depth> IntakeParser::ReadDepth(const json& value, const FieldPath&
   return Depth::FromMillimetres(mm);
 }
 
-std::vector<Code> IntakeParser::ReadZones(const json& object, const FieldPath& path,
+std::vector<Code> IntakeParser::ReadZones(const Value& object, const FieldPath& path,
                                           bool required) {
   std::vector<Code> zones;
   const FieldPath zones_path = path.Member("zones");
-  if (!Present(object, "zones")) {
+  const auto list = Present(object, "zones");
+  if (!list) {
     if (required) Error(zones_path, "at least one zone is required");
     return zones;
   }
-  const json& list = object["zones"];
-  if (!list.is_array()) {
+  if (!list->IsArray()) {
     Error(zones_path, "expected a list of zone codes");
     return zones;
   }
-  if (required && list.empty()) Error(zones_path, "at least one zone is required");
-  for (size_t i = 0; i < list.size(); ++i) {
-    if (auto zone = ReadCode(list[i], zones_path.Item(i), "zones")) {
+  const std::vector<Value> items = list->Items();
+  if (required && items.empty()) Error(zones_path, "at least one zone is required");
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (auto zone = ReadCode(items[i], zones_path.Item(i), "zones")) {
       zones.push_back(std::move(*zone));
     }
   }
   return zones;
 }
 
-const json* IntakeParser::ReadList(const json& root, const char* key) {
-  if (!Present(root, key)) return nullptr;
-  if (!root[key].is_array()) {
+std::optional<std::vector<Value>> IntakeParser::ReadList(const Value& root, const char* key) {
+  const auto list = Present(root, key);
+  if (!list) return std::nullopt;
+  if (!list->IsArray()) {
     Error(key, "expected a list");
-    return nullptr;
+    return std::nullopt;
   }
-  return &root[key];
+  return list->Items();
 }
 
-void IntakeParser::ReadClient(const json& root, Intake& intake) {
-  if (!Present(root, "client")) {
+void IntakeParser::ReadClient(const Value& root, Intake& intake) {
+  const auto c = Present(root, "client");
+  if (!c) {
     Error("client", "required");
     return;
   }
-  const json& c = root["client"];
-  if (!Object(c, "client", {"birth_date", "fitzpatrick", "pregnant", "breastfeeding"})) return;
-  if (!Present(c, "birth_date")) {
+  if (!Object(*c, "client", {"birth_date", "fitzpatrick", "pregnant", "breastfeeding"})) return;
+  if (const auto birth_date = Present(*c, "birth_date"); !birth_date) {
     Error("client.birth_date", "required");
-  } else if (auto birth = ReadPastDate(c["birth_date"], "client.birth_date")) {
+  } else if (auto birth = ReadPastDate(*birth_date, "client.birth_date")) {
     intake.client.birth_date = *birth;
   }
-  if (Present(c, "fitzpatrick")) {
-    const json& f = c["fitzpatrick"];
-    if (!f.is_number_integer() || f.get<long long>() < 1 || f.get<long long>() > 6) {
+  if (const auto f = Present(*c, "fitzpatrick")) {
+    const auto type = f->Integer();
+    if (!type || *type < 1 || *type > 6) {
       Error("client.fitzpatrick", "expected a whole number from 1 to 6");
     } else {
-      intake.client.fitzpatrick = f.get<int>();
+      intake.client.fitzpatrick = static_cast<int>(*type);
     }
   }
-  if (Present(c, "pregnant")) {
-    intake.client.pregnant = ReadBool(c["pregnant"], "client.pregnant").value_or(false);
+  if (const auto pregnant = Present(*c, "pregnant")) {
+    intake.client.pregnant = ReadBool(*pregnant, "client.pregnant").value_or(false);
   }
-  if (Present(c, "breastfeeding")) {
+  if (const auto breastfeeding = Present(*c, "breastfeeding")) {
     intake.client.breastfeeding =
-        ReadBool(c["breastfeeding"], "client.breastfeeding").value_or(false);
+        ReadBool(*breastfeeding, "client.breastfeeding").value_or(false);
   }
 }
 
-void IntakeParser::ReadConditions(const json& root, Intake& intake) {
-  const json* list = ReadList(root, "conditions");
+void IntakeParser::ReadConditions(const Value& root, Intake& intake) {
+  const auto list = ReadList(root, "conditions");
   const FieldPath list_path("conditions");
-  if (list == nullptr) return;
+  if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
+    const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code", "zones", "controlled", "resolved"})) continue;
     ConditionEntry entry;
-    if (!Present(item, "code")) {
+    if (const auto code = Present(item, "code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto code = ReadCode(item["code"], path.Member("code"), "conditions")) {
-      entry.code = std::move(*code);
+    } else if (auto known = ReadCode(*code, path.Member("code"), "conditions")) {
+      entry.code = std::move(*known);
     }
     entry.zones = ReadZones(item, path, false);
-    if (Present(item, "controlled")) {
-      entry.controlled = ReadBool(item["controlled"], path.Member("controlled"));
+    if (const auto controlled = Present(item, "controlled")) {
+      entry.controlled = ReadBool(*controlled, path.Member("controlled"));
     }
-    if (Present(item, "resolved")) {
-      entry.resolved = ReadPastDate(item["resolved"], path.Member("resolved"));
+    if (const auto resolved = Present(item, "resolved")) {
+      entry.resolved = ReadPastDate(*resolved, path.Member("resolved"));
     }
     intake.conditions.push_back(std::move(entry));
   }
 }
 
-void IntakeParser::ReadMedications(const json& root, Intake& intake) {
-  const json* list = ReadList(root, "medications");
+void IntakeParser::ReadMedications(const Value& root, Intake& intake) {
+  const auto list = ReadList(root, "medications");
   const FieldPath list_path("medications");
-  if (list == nullptr) return;
+  if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
+    const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code", "current", "last_dose", "zones"})) continue;
     MedicationEntry entry;
-    if (!Present(item, "code")) {
+    if (const auto code = Present(item, "code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto code = ReadCode(item["code"], path.Member("code"), "medications")) {
-      entry.code = std::move(*code);
+    } else if (auto known = ReadCode(*code, path.Member("code"), "medications")) {
+      entry.code = std::move(*known);
     }
-    if (Present(item, "current")) {
-      entry.current = ReadBool(item["current"], path.Member("current")).value_or(true);
+    if (const auto current = Present(item, "current")) {
+      entry.current = ReadBool(*current, path.Member("current")).value_or(true);
     }
-    if (Present(item, "last_dose")) {
-      entry.last_dose = ReadPastDate(item["last_dose"], path.Member("last_dose"));
+    if (const auto last_dose = Present(item, "last_dose")) {
+      entry.last_dose = ReadPastDate(*last_dose, path.Member("last_dose"));
     }
     entry.zones = ReadZones(item, path, false);
     intake.medications.push_back(std::move(entry));
   }
 }
 
-void IntakeParser::ReadAllergies(const json& root, Intake& intake) {
-  const json* list = ReadList(root, "allergies");
+void IntakeParser::ReadAllergies(const Value& root, Intake& intake) {
+  const auto list = ReadList(root, "allergies");
   const FieldPath list_path("allergies");
-  if (list == nullptr) return;
+  if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
+    const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code"})) continue;
-    if (!Present(item, "code")) {
+    if (const auto code = Present(item, "code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto code = ReadCode(item["code"], path.Member("code"), "allergies")) {
-      intake.allergies.push_back({std::move(*code)});
+    } else if (auto known = ReadCode(*code, path.Member("code"), "allergies")) {
+      intake.allergies.push_back({std::move(*known)});
     }
   }
 }
 
-void IntakeParser::ReadProcedures(const json& root, Intake& intake) {
-  const json* list = ReadList(root, "procedures");
+void IntakeParser::ReadProcedures(const Value& root, Intake& intake) {
+  const auto list = ReadList(root, "procedures");
   const FieldPath list_path("procedures");
-  if (list == nullptr) return;
+  if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
+    const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"code", "date", "zones", "depth_mm"})) continue;
     ProcedureEntry entry;
-    if (!Present(item, "code")) {
+    if (const auto code = Present(item, "code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto code = ReadCode(item["code"], path.Member("code"), "procedures")) {
-      entry.code = std::move(*code);
+    } else if (auto known = ReadCode(*code, path.Member("code"), "procedures")) {
+      entry.code = std::move(*known);
     }
-    if (!Present(item, "date")) {
+    if (const auto date = Present(item, "date"); !date) {
       Error(path.Member("date"), "required: the day of the procedure");
-    } else if (auto date = ReadPastDate(item["date"], path.Member("date"))) {
-      entry.date = *date;
+    } else if (auto day = ReadPastDate(*date, path.Member("date"))) {
+      entry.date = *day;
     }
     entry.zones = ReadZones(item, path, false);
-    if (Present(item, "depth_mm")) {
-      entry.depth = ReadDepth(item["depth_mm"], path.Member("depth_mm"));
+    if (const auto depth = Present(item, "depth_mm")) {
+      entry.depth = ReadDepth(*depth, path.Member("depth_mm"));
     }
     intake.procedures.push_back(std::move(entry));
   }
 }
 
-void IntakeParser::ReadRequests(const json& root, Intake& intake) {
+void IntakeParser::ReadRequests(const Value& root, Intake& intake) {
   if (!Present(root, "requests")) {
     Error("requests", "at least one request (indication and zones) is required");
     return;
   }
-  const json* list = ReadList(root, "requests");
+  const auto list = ReadList(root, "requests");
   const FieldPath list_path("requests");
-  if (list == nullptr) return;
+  if (!list) return;
   if (list->empty()) Error("requests", "at least one request (indication and zones) is required");
   for (size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
+    const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
     if (!Object(item, path, {"indication", "zones"})) continue;
     TreatmentRequest request;
-    if (!Present(item, "indication")) {
+    if (const auto indication = Present(item, "indication"); !indication) {
       Error(path.Member("indication"), "required");
-    } else if (auto code = ReadCode(item["indication"], path.Member("indication"), "indications")) {
+    } else if (auto code = ReadCode(*indication, path.Member("indication"), "indications")) {
       request.indication = std::move(*code);
     }
     request.zones = ReadZones(item, path, true);
@@ -342,10 +351,11 @@ void IntakeParser::ReadRequests(const json& root, Intake& intake) {
   }
 }
 
-void IntakeParser::ReadPractitioner(const json& root, Intake& intake) {
+void IntakeParser::ReadPractitioner(const Value& root, Intake& intake) {
   const auto home_role = kb_.vocabulary.setting_default_role.find(intake.setting);
   const bool setting_has_role = home_role != kb_.vocabulary.setting_default_role.end();
-  if (!Present(root, "practitioner")) {
+  const auto p = Present(root, "practitioner");
+  if (!p) {
     if (setting_has_role) {
       intake.practitioner.role = home_role->second;
     } else {
@@ -353,11 +363,10 @@ void IntakeParser::ReadPractitioner(const json& root, Intake& intake) {
     }
     return;
   }
-  const json& p = root["practitioner"];
-  if (!Object(p, "practitioner", {"role", "jurisdiction", "supervised"})) return;
-  if (!Present(p, "role")) {
+  if (!Object(*p, "practitioner", {"role", "jurisdiction", "supervised"})) return;
+  if (const auto role_value = Present(*p, "role"); !role_value) {
     Error("practitioner.role", "required");
-  } else if (auto role = ReadCode(p["role"], "practitioner.role", "roles")) {
+  } else if (auto role = ReadCode(*role_value, "practitioner.role", "roles")) {
     intake.practitioner.role = std::move(*role);
     if (setting_has_role && intake.practitioner.role != home_role->second) {
       Error("practitioner.role", "the " + intake.setting.str() + " setting is for role \"" +
@@ -370,43 +379,42 @@ void IntakeParser::ReadPractitioner(const json& root, Intake& intake) {
       }
     }
   }
-  if (Present(p, "jurisdiction")) {
-    if (!p["jurisdiction"].is_string() || p["jurisdiction"].get<std::string>().empty()) {
+  if (const auto jurisdiction = Present(*p, "jurisdiction")) {
+    if (!jurisdiction->IsString() || jurisdiction->String().empty()) {
       Error("practitioner.jurisdiction", "expected a jurisdiction code such as US-UT");
     } else {
-      intake.practitioner.jurisdiction = p["jurisdiction"].get<std::string>();
+      intake.practitioner.jurisdiction = std::string(jurisdiction->String());
     }
   }
-  if (Present(p, "supervised")) {
+  if (const auto supervised = Present(*p, "supervised")) {
     intake.practitioner.supervised =
-        ReadBool(p["supervised"], "practitioner.supervised").value_or(false);
+        ReadBool(*supervised, "practitioner.supervised").value_or(false);
   }
 }
 
-void IntakeParser::ReadDevice(const json& root, Intake& intake) {
-  if (!Present(root, "device")) return;
-  const json& d = root["device"];
-  if (!Object(d, "device", {"kind", "cleared", "max_depth_mm", "needle_material"})) return;
+void IntakeParser::ReadDevice(const Value& root, Intake& intake) {
+  const auto d = Present(root, "device");
+  if (!d) return;
+  if (!Object(*d, "device", {"kind", "cleared", "max_depth_mm", "needle_material"})) return;
   Device device;
-  if (!Present(d, "kind")) {
+  if (const auto kind_value = Present(*d, "kind"); !kind_value) {
     Error("device.kind", "required");
-  } else if (auto kind = ReadCode(d["kind"], "device.kind", "device_kinds")) {
+  } else if (auto kind = ReadCode(*kind_value, "device.kind", "device_kinds")) {
     device.kind = std::move(*kind);
   }
-  if (Present(d, "cleared")) {
-    device.cleared = ReadBool(d["cleared"], "device.cleared").value_or(false);
+  if (const auto cleared = Present(*d, "cleared")) {
+    device.cleared = ReadBool(*cleared, "device.cleared").value_or(false);
   }
-  if (Present(d, "max_depth_mm")) {
-    device.max_depth = ReadDepth(d["max_depth_mm"], "device.max_depth_mm");
+  if (const auto max_depth = Present(*d, "max_depth_mm")) {
+    device.max_depth = ReadDepth(*max_depth, "device.max_depth_mm");
   }
-  if (Present(d, "needle_material")) {
-    device.needle_material =
-        ReadCode(d["needle_material"], "device.needle_material", "needle_materials");
+  if (const auto material = Present(*d, "needle_material")) {
+    device.needle_material = ReadCode(*material, "device.needle_material", "needle_materials");
   }
   intake.device = std::move(device);
 }
 
-Result<Intake> IntakeParser::Parse(const json& root) {
+Result<Intake> IntakeParser::Parse(const Value& root) {
   if (!Object(root, "",
               {"as_of", "setting", "client", "conditions", "medications", "allergies", "procedures",
                "requests", "practitioner", "device"})) {
@@ -414,13 +422,13 @@ Result<Intake> IntakeParser::Parse(const json& root) {
   }
   Intake intake;
   as_of_ = default_as_of_;
-  if (Present(root, "as_of")) {
-    if (auto date = ReadDate(root["as_of"], "as_of")) as_of_ = *date;
+  if (const auto as_of = Present(root, "as_of")) {
+    if (auto date = ReadDate(*as_of, "as_of")) as_of_ = *date;
   }
   intake.as_of = as_of_;
   intake.setting = Code("clinic");
-  if (Present(root, "setting")) {
-    if (auto setting = ReadCode(root["setting"], "setting", "settings")) intake.setting = *setting;
+  if (const auto setting = Present(root, "setting")) {
+    if (auto code = ReadCode(*setting, "setting", "settings")) intake.setting = *code;
   }
   ReadClient(root, intake);
   ReadConditions(root, intake);
@@ -438,16 +446,21 @@ Result<Intake> IntakeParser::Parse(const json& root) {
 
 Result<Intake> ParseIntake(std::string_view json_text, const kb::KnowledgeBase& kb,
                            Date default_as_of) {
-  auto document = ParseStrictJson(json_text, kMaxIntakeDepth);
+  auto document = ReadStrictJson(json_text, kMaxIntakeDepth);
   if (auto* error = std::get_if<StrictJsonError>(&document)) {
     return Status::InvalidFields({{"(intake)", std::move(error->message)}});
   }
-  return IntakeParser(kb, default_as_of).Parse(std::get<json>(document));
+  return ParseIntakeDocument(std::get<StrictJsonDocument>(document), kb, default_as_of);
 }
 
-Result<Intake> ParseIntakeDocument(const json& document, const kb::KnowledgeBase& kb,
+Result<Intake> ParseIntakeDocument(const StrictJsonDocument& document, const kb::KnowledgeBase& kb,
                                    Date default_as_of) {
-  return IntakeParser(kb, default_as_of).Parse(document);
+  return IntakeParser(kb, default_as_of).Parse(document.Root());
+}
+
+Result<Intake> ParseIntakeDocument(const nlohmann::json& document, const kb::KnowledgeBase& kb,
+                                   Date default_as_of) {
+  return IntakeParser(kb, default_as_of).Parse(JsonValue(document));
 }
 
 }  // namespace corium::engine

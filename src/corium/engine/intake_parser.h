@@ -4,12 +4,13 @@
 // contraindication. Pure: the default date comes in as an argument.
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "corium/base/result.h"
 #include "corium/domain/date.h"
 #include "corium/domain/intake.h"
+#include "corium/engine/strict_json.h"
 #include "corium/kb/knowledge_base.h"
 
 namespace corium::engine {
@@ -18,8 +19,11 @@ namespace corium::engine {
 Result<Intake> ParseIntake(std::string_view json_text, const kb::KnowledgeBase& kb,
                            Date default_as_of);
 
-// The same over a document already read by ParseStrictJson (a request body, parsed once by the
-// HTTP pipeline), so repeated keys and nesting were refused there.
+// The same over a document already read strictly (a request body, read once by the HTTP
+// pipeline), so repeated keys and nesting were refused there. Either form of the document gives
+// the same answer, errors and their order included.
+Result<Intake> ParseIntakeDocument(const StrictJsonDocument& document, const kb::KnowledgeBase& kb,
+                                   Date default_as_of);
 Result<Intake> ParseIntakeDocument(const nlohmann::json& document, const kb::KnowledgeBase& kb,
                                    Date default_as_of);
 

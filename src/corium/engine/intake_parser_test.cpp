@@ -478,5 +478,56 @@ TEST(IntakeParserDuplicates, RepeatedFieldIsAnErrorNotASilentReplacement) {
             std::string::npos);
 }
 
+// The HTTP pipeline hands the parser simdjson's index of a body; a stored or built intake comes
+// as nlohmann's tree. Both must give the same intake, or the same errors in the same order.
+TEST(IntakeParserForms, TheIndexAndTheTreeGiveTheSameAnswer) {
+  const Date today = Date::FromYmd(2026, 11, 20);
+  const kb::KnowledgeBase& kb = corium::testing::ShippedKb();
+  const std::vector<std::string> texts = {
+      IntakeBuilder().str(),
+      R"({"zz": 1, "client": {"birth_date": "1988-03-14", "zeta": 1, "alpha": 2},
+          "aa": 2, "requests": [{"indication": "wrinkles", "zones": ["cheeks", "nowhere"]}],
+          "practitioner": {"role": "physician"}, "device": {"kind": "pen", "max_depth_mm": 11}})",
+      R"({"client": {"birth_date": "1988-03-14", "fitzpatrick": 9223372036854775808},
+          "conditions": [{"code": 3}, {"zones": "cheeks"}], "medications": [{"code": "isotretinoin",
+          "last_dose": "2031-01-01"}], "procedures": [{"code": "waxing", "date": "2026-02-30"}],
+          "requests": [], "practitioner": {"role": "physician", "supervised": "yes"}})",
+      R"({"client": {"birth_date": "1988-03-14", "fitzpatrick": 4.0},
+          "requests": [{"indication": "wrinkles", "zones": ["cheeks"]}],
+          "practitioner": {"role": "physician", "jurisdiction": ""}, "device": {"kind": "pen",
+          "cleared": true, "max_depth_mm": 1e1, "needle_material": "gold"}})",
+      R"([])",
+  };
+  for (const std::string& text : texts) {
+    auto read = ReadStrictJson(text, 32);
+    ASSERT_TRUE(std::holds_alternative<StrictJsonDocument>(read)) << text;
+    const auto from_index = ParseIntakeDocument(std::get<StrictJsonDocument>(read), kb, today);
+    const auto from_tree = ParseIntakeDocument(json::parse(text), kb, today);
+    ASSERT_EQ(from_index.ok(), from_tree.ok()) << text;
+    if (from_index.ok()) {
+      EXPECT_EQ(from_index->requests.size(), from_tree->requests.size());
+      EXPECT_EQ(from_index->client.fitzpatrick, from_tree->client.fitzpatrick);
+      EXPECT_EQ(from_index->device.has_value(), from_tree->device.has_value());
+      continue;
+    }
+    const auto& index_errors = from_index.status().field_errors();
+    const auto& tree_errors = from_tree.status().field_errors();
+    ASSERT_EQ(PathsOf(index_errors), PathsOf(tree_errors)) << text;
+    for (size_t i = 0; i < index_errors.size(); ++i) {
+      EXPECT_EQ(index_errors[i].message, tree_errors[i].message) << index_errors[i].path;
+    }
+  }
+}
+
+// Unknown fields are named by name order, not the text's, whichever form is read.
+TEST(IntakeParserForms, UnknownFieldsAreListedByName) {
+  const std::string text = R"({"zz": 1, "client": {"birth_date": "1988-03-14"}, "aa": 2,
+      "requests": [{"indication": "wrinkles", "zones": ["cheeks"]}], "mm": 3,
+      "practitioner": {"role": "physician"}})";
+  const auto intake = Parse(text);
+  ASSERT_FALSE(intake.ok());
+  EXPECT_EQ(PathsOf(intake.status().field_errors()), (std::vector<std::string>{"aa", "mm", "zz"}));
+}
+
 }  // namespace
 }  // namespace corium::engine

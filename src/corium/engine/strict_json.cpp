@@ -3,9 +3,14 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "corium/engine/json_value.h"
 
 namespace corium::engine {
 namespace {
@@ -116,83 +121,77 @@ std::string Describe(const StrictJsonError& error, int max_depth) {
 }
 
 // The fast reader: simdjson validates the text (UTF-8 included) and indexes it several times
-// faster than nlohmann's lexer, and the document is then built from its tape. It only says
-// whether the text is well-formed JSON, not where it is not, so a refusal goes to the exact reader.
+// faster than nlohmann's lexer; the index is then checked for repeated keys and depth. simdjson
+// only says whether text is well-formed JSON, not where it is not, so a refusal goes to the exact
+// reader.
 class FastReader {
  public:
   explicit FastReader(int max_depth) : max_depth_(max_depth) {}
 
-  // False when the document needs the exact reader's judgement (and `error` is untouched), or
-  // when it has a repeated key or is too deep (and `error` says so).
-  bool Read(std::string_view text, json& out, StrictJsonError& error) {
-    // One parser per thread keeps its buffers from request to request. Its own depth limit sits
-    // above ours, so the limit is applied below, the same way for both readers.
+  // Null when the text needs the exact reader's judgement (and `error` is untouched), or when it
+  // has a repeated key or is too deep (and `error` says so).
+  std::unique_ptr<simdjson::dom::document> Read(std::string_view text, StrictJsonError& error) {
+    // One parser per thread keeps its working buffers from request to request; the index goes
+    // into a document of its own, which the caller keeps. The parser's depth limit sits above
+    // ours, so the limit is applied below, the same way for both readers.
     thread_local simdjson::dom::parser parser;
     const auto depth = static_cast<size_t>(max_depth_) + 2;
     if (parser.max_depth() != depth &&
         parser.allocate(std::max<size_t>(text.size(), kInitialCapacity), depth) !=
             simdjson::SUCCESS) {
-      return false;
+      return nullptr;
     }
+    auto index = std::make_unique<simdjson::dom::document>();
     simdjson::dom::element root;
-    if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return false;
-    return Build(root, out, 0, error);
+    if (parser.parse_into_document(*index, text.data(), text.size()).get(root) !=
+        simdjson::SUCCESS) {
+      return nullptr;
+    }
+    if (!Check(root, 0, error)) return nullptr;
+    return index;
   }
 
  private:
   static constexpr size_t kInitialCapacity = size_t{64} * 1024;
+  // Up to this many members, a new key is compared with those before it; past it, a hash set
+  // keeps a hostile object of many keys from costing the square of their number.
+  static constexpr size_t kFewMembers = 16;
 
-  bool Build(simdjson::dom::element element, json& out, int depth, StrictJsonError& error) {
+  // Walks the document in text order, so the first fault found is the one the exact reader,
+  // which reads in text order too, would report.
+  bool Check(simdjson::dom::element element, int depth, StrictJsonError& error) {
     using simdjson::dom::element_type;
-    switch (element.type()) {
-      case element_type::OBJECT: {
-        if (depth >= max_depth_) return TooDeep(error);
-        out = json::object();
-        auto& members = out.get_ref<json::object_t&>();
-        for (const auto field : simdjson::dom::object(element)) {
-          const auto [slot, added] = members.emplace(std::string(field.key), json());
-          if (!added) {
-            error.kind = StrictJsonError::Kind::kRepeatedKey;
-            error.key = std::string(field.key);
-            return false;
-          }
-          if (!Build(field.value, slot->second, depth + 1, error)) return false;
-        }
-        return true;
+    if (element.type() == element_type::ARRAY) {
+      if (depth >= max_depth_) return TooDeep(error);
+      for (const auto item : simdjson::dom::array(element)) {
+        if (!Check(item, depth + 1, error)) return false;
       }
-      case element_type::ARRAY: {
-        if (depth >= max_depth_) return TooDeep(error);
-        out = json::array();
-        auto& items = out.get_ref<json::array_t&>();
-        for (const auto item : simdjson::dom::array(element)) {
-          items.emplace_back();
-          if (!Build(item, items.back(), depth + 1, error)) return false;
-        }
-        return true;
-      }
-      case element_type::STRING:
-        out = std::string(element.get_string().value_unsafe());
-        return true;
-      case element_type::INT64: {
-        // nlohmann keeps a non-negative integer as unsigned; so does this reader.
-        const std::int64_t value = element.get_int64().value_unsafe();
-        out = value < 0 ? json(value) : json(static_cast<std::uint64_t>(value));
-        return true;
-      }
-      case element_type::UINT64:
-        out = element.get_uint64().value_unsafe();
-        return true;
-      case element_type::DOUBLE:
-        out = element.get_double().value_unsafe();
-        return true;
-      case element_type::BOOL:
-        out = element.get_bool().value_unsafe();
-        return true;
-      case element_type::NULL_VALUE:
-        out = nullptr;
-        return true;
+      return true;
     }
-    return false;
+    if (element.type() != element_type::OBJECT) return true;
+    if (depth >= max_depth_) return TooDeep(error);
+    const simdjson::dom::object object(element);
+    std::array<std::string_view, kFewMembers> few_keys;
+    size_t few = 0;
+    std::unordered_set<std::string_view> many_keys;
+    for (const auto field : object) {
+      const bool repeated =
+          few < kFewMembers
+              ? std::find(few_keys.begin(), few_keys.begin() + few, field.key) !=
+                    few_keys.begin() + few
+              : !many_keys.insert(field.key).second;
+      if (repeated) {
+        error.kind = StrictJsonError::Kind::kRepeatedKey;
+        error.key = std::string(field.key);
+        return false;
+      }
+      if (few < kFewMembers) {
+        few_keys[few++] = field.key;
+        if (few == kFewMembers) many_keys.insert(few_keys.begin(), few_keys.end());
+      }
+      if (!Check(field.value, depth + 1, error)) return false;
+    }
+    return true;
   }
 
   static bool TooDeep(StrictJsonError& error) {
@@ -203,13 +202,79 @@ class FastReader {
   int max_depth_;
 };
 
+// nlohmann's tree from an index that passed the checks above.
+void BuildTree(simdjson::dom::element element, json& out) {
+  using simdjson::dom::element_type;
+  switch (element.type()) {
+    case element_type::OBJECT: {
+      out = json::object();
+      auto& members = out.get_ref<json::object_t&>();
+      for (const auto field : simdjson::dom::object(element)) {
+        BuildTree(field.value, members[std::string(field.key)]);
+      }
+      return;
+    }
+    case element_type::ARRAY: {
+      out = json::array();
+      auto& items = out.get_ref<json::array_t&>();
+      for (const auto item : simdjson::dom::array(element)) BuildTree(item, items.emplace_back());
+      return;
+    }
+    case element_type::STRING:
+      out = std::string(element.get_string().value_unsafe());
+      return;
+    case element_type::INT64: {
+      // nlohmann keeps a non-negative integer as unsigned; so does this reader.
+      const std::int64_t value = element.get_int64().value_unsafe();
+      out = value < 0 ? json(value) : json(static_cast<std::uint64_t>(value));
+      return;
+    }
+    case element_type::UINT64:
+      out = element.get_uint64().value_unsafe();
+      return;
+    case element_type::DOUBLE:
+      out = element.get_double().value_unsafe();
+      return;
+    case element_type::BOOL:
+      out = element.get_bool().value_unsafe();
+      return;
+    case element_type::NULL_VALUE:
+      out = nullptr;
+      return;
+  }
+}
+
 }  // namespace
 
-std::variant<json, StrictJsonError> ParseStrictJson(std::string_view text, int max_depth) {
-  json document;
+StrictJsonDocument::StrictJsonDocument() = default;
+StrictJsonDocument::StrictJsonDocument(json tree) : tree_(std::move(tree)) {}
+StrictJsonDocument::StrictJsonDocument(std::unique_ptr<simdjson::dom::document> index)
+    : index_(std::move(index)) {}
+StrictJsonDocument::StrictJsonDocument(StrictJsonDocument&& other) noexcept = default;
+StrictJsonDocument& StrictJsonDocument::operator=(StrictJsonDocument&& other) noexcept = default;
+StrictJsonDocument::~StrictJsonDocument() = default;
+
+bool StrictJsonDocument::IsObject() const { return Root().IsObject(); }
+
+JsonValue StrictJsonDocument::Root() const {
+  return index_ != nullptr ? JsonValue(index_->root()) : JsonValue(tree_);
+}
+
+json StrictJsonDocument::TakeTree() && {
+  if (index_ == nullptr) return std::move(tree_);
+  json tree;
+  BuildTree(index_->root(), tree);
+  index_.reset();
+  return tree;
+}
+
+std::variant<StrictJsonDocument, StrictJsonError> ReadStrictJson(std::string_view text,
+                                                                  int max_depth) {
   StrictJsonError error;
   error.kind = StrictJsonError::Kind::kSyntax;
-  if (FastReader(max_depth).Read(text, document, error)) return document;
+  if (auto index = FastReader(max_depth).Read(text, error)) {
+    return StrictJsonDocument(std::move(index));
+  }
   if (error.kind == StrictJsonError::Kind::kRepeatedKey ||
       error.kind == StrictJsonError::Kind::kTooDeep) {
     error.message = Describe(error, max_depth);
@@ -217,7 +282,15 @@ std::variant<json, StrictJsonError> ParseStrictJson(std::string_view text, int m
   }
   // The text is not JSON to simdjson (or holds what only nlohmann reads, such as an integer past
   // 64 bits, which it keeps as a double): the exact reader decides, and says where.
-  return ParseStrictJsonExactly(text, max_depth);
+  auto exact = ParseStrictJsonExactly(text, max_depth);
+  if (auto* failed = std::get_if<StrictJsonError>(&exact)) return std::move(*failed);
+  return StrictJsonDocument(std::move(std::get<json>(exact)));
+}
+
+std::variant<json, StrictJsonError> ParseStrictJson(std::string_view text, int max_depth) {
+  auto read = ReadStrictJson(text, max_depth);
+  if (auto* error = std::get_if<StrictJsonError>(&read)) return std::move(*error);
+  return std::move(std::get<StrictJsonDocument>(read)).TakeTree();
 }
 
 std::variant<json, StrictJsonError> ParseStrictJsonExactly(std::string_view text, int max_depth) {

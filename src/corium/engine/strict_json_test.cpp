@@ -100,5 +100,43 @@ TEST(StrictJson, TheFastPathAnswersAsTheExactReader) {
   }
 }
 
+// An object of many members is checked through a hash set; the repeat is still found, and named.
+TEST(StrictJson, ARepeatedKeyAmongManyIsRefusedByName) {
+  std::string text = "{";
+  for (int i = 0; i < 40; ++i) text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  const std::string unique_only = text.substr(0, text.size() - 1) + "}";
+  EXPECT_TRUE(std::holds_alternative<json>(ParseStrictJson(unique_only, 32)));
+  for (const std::string& repeated : {std::string("k3"), std::string("k15"), std::string("k39")}) {
+    const StrictJsonError refused = Refusal(text + "\"" + repeated + "\":0}");
+    EXPECT_EQ(refused.kind, Kind::kRepeatedKey) << repeated;
+    EXPECT_EQ(refused.key, repeated);
+  }
+  // The first repeat in the text is the one named, nested or not, as the exact reader does.
+  const std::string nested_first = R"({"a":{"x":1,"x":2},"b":1,"b":2})";
+  EXPECT_EQ(Refusal(nested_first).key, "x");
+  EXPECT_EQ(std::get<StrictJsonError>(ParseStrictJsonExactly(nested_first, 32)).key, "x");
+}
+
+// A document read well-formed by simdjson stays its index until a tree is asked for; read any
+// other way (the exact reader's) it is the tree. Both give the tree nlohmann would.
+TEST(StrictJsonDocument, KeepsTheIndexAndBuildsTheSameTree) {
+  const std::string_view text = R"({"a":[1,-2,3.5,"x",null,true],"b":{"c":{}}})";
+  auto read = ReadStrictJson(text, 32);
+  ASSERT_TRUE(std::holds_alternative<StrictJsonDocument>(read));
+  auto& document = std::get<StrictJsonDocument>(read);
+  EXPECT_TRUE(document.IsObject());
+  EXPECT_EQ(std::move(document).TakeTree(), json::parse(text));
+
+  // An integer past 64 bits is beyond simdjson; the exact reader's tree carries it.
+  auto big = ReadStrictJson(R"({"n":18446744073709551616})", 32);
+  ASSERT_TRUE(std::holds_alternative<StrictJsonDocument>(big));
+  EXPECT_EQ(std::move(std::get<StrictJsonDocument>(big)).TakeTree(),
+            json::parse(R"({"n":18446744073709551616})"));
+
+  EXPECT_FALSE(StrictJsonDocument().IsObject());
+  EXPECT_TRUE(StrictJsonDocument(json::object()).IsObject());
+  EXPECT_FALSE(std::get<StrictJsonDocument>(ReadStrictJson("[1]", 32)).IsObject());
+}
+
 }  // namespace
 }  // namespace corium::engine

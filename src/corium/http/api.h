@@ -20,6 +20,7 @@
 #include "corium/app/accounts.h"
 #include "corium/app/services.h"
 #include "corium/base/result.h"
+#include "corium/engine/strict_json.h"
 #include "corium/http/message.h"
 #include "corium/http/target.h"
 
@@ -36,6 +37,9 @@ struct ApiCall {
   app::Services& services;
   std::vector<std::pair<std::string, std::string>> params;  // path parameters by name
   nlohmann::json body;  // the parsed JSON body, already valid against the operation's schema
+  // The body as read, on a route that validates its own body (ApiRoute::validates_own_body);
+  // `body` stays null there.
+  engine::StrictJsonDocument document;
 
   const app::Actor& actor() const { return principal->actor; }
   // A path parameter that must be a positive id; kNotFound otherwise (an id that cannot exist
@@ -99,6 +103,11 @@ struct ApiRoute {
   size_t body_limit = kJsonBodyLimit;
   // The media type a body must have: application/json, or "image/*" for a photo upload.
   std::string body_type = "application/json";
+  // The handler validates the JSON body itself, reading it from ApiCall::document without a tree
+  // being built: for a body whose OpenAPI schema says only "an object" and names the handler's
+  // reader as its validator (the screening intake; a test holds the schema to that). A body that is
+  // not an object still gets the schema's 422 from the pipeline.
+  bool validates_own_body = false;
   ApiHandler handler{};
 };
 

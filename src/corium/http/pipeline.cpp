@@ -215,7 +215,7 @@ Response Pipeline::Dispatch(const Request& request, const Target& target,
     }
   }
 
-  ApiCall call{request, target, principal ? &*principal : nullptr, services, match.params, {}};
+  ApiCall call{request, target, principal ? &*principal : nullptr, services, match.params, {}, {}};
   const bool has_body = !request.body.empty();
   if (has_body && write) {
     const auto type = request.headers.Find("Content-Type");
@@ -224,7 +224,7 @@ Response Pipeline::Dispatch(const Request& request, const Target& target,
       if (media != "application/json") {
         return ProblemResponse(415, "Send the body as application/json.");
       }
-      auto document = engine::ParseStrictJson(request.body, kMaxJsonDepth);
+      auto document = engine::ReadStrictJson(request.body, kMaxJsonDepth);
       if (const auto* error = std::get_if<engine::StrictJsonError>(&document)) {
         // A repeated key is well-formed JSON with an ambiguous meaning: the caller named a field
         // twice, so the answer names it, as any other invalid field.
@@ -233,12 +233,18 @@ Response Pipeline::Dispatch(const Request& request, const Target& target,
         }
         return ProblemResponse(400, "The body is not valid JSON: " + error->message + ".");
       }
-      call.body = std::move(std::get<nlohmann::json>(document));
+      auto& read = std::get<engine::StrictJsonDocument>(document);
+      if (route.validates_own_body && read.IsObject()) {
+        call.document = std::move(read);
+      } else {
+        call.body = std::move(read).TakeTree();
+      }
     } else if (!media.starts_with("image/")) {
       return ProblemResponse(415, "Send the photo's bytes with its image/* content type.");
     }
   }
-  if (route.body_type == "application/json" && write) {
+  const bool handler_validates = route.validates_own_body && call.document.IsObject();
+  if (route.body_type == "application/json" && write && !handler_validates) {
     static const nlohmann::json no_body = nlohmann::json::object();
     // Both branches are lvalues, so the body is checked in place, not copied.
     const nlohmann::json& checked = has_body ? call.body : no_body;

@@ -29,7 +29,8 @@ std::string ScreeningLocation(app::Id screening_id) {
 Result<ApiReply> ScreenIntake(ApiCall& call) {
   const kb::KnowledgeBase& kb = call.services.kb;
   CORIUM_ASSIGN_OR_RETURN(const Intake intake,
-                          engine::ParseIntakeDocument(call.body, kb, call.services.clock.Today()));
+                          engine::ParseIntakeDocument(call.document, kb,
+                                                      call.services.clock.Today()));
   ApiReply reply;
   reply.content_type = "application/json";
   reply.raw_body = engine::DecisionToJson(engine::Screen(intake, kb)) + "\n";
@@ -77,6 +78,7 @@ void AddScreeningRoutes(ApiRouter& router) {
   router.Add({.method = "POST",
               .pattern = "/api/v1/screenings",
               .permission = Permission::kScreen,
+              .validates_own_body = true,  // the intake parser (ContractIntake's schema says so)
               .handler = ScreenIntake});
   router.Add({.method = "GET",
               .pattern = "/api/v1/screenings/{screening_id}",

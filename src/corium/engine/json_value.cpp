@@ -1,0 +1,118 @@
+#include "corium/engine/json_value.h"
+
+#include <limits>
+
+namespace corium::engine {
+
+using simdjson::dom::element_type;
+
+bool JsonValue::IsNull() const {
+  return node_ != nullptr ? node_->is_null() : element_.type() == element_type::NULL_VALUE;
+}
+
+bool JsonValue::IsObject() const {
+  return node_ != nullptr ? node_->is_object() : element_.type() == element_type::OBJECT;
+}
+
+bool JsonValue::IsArray() const {
+  return node_ != nullptr ? node_->is_array() : element_.type() == element_type::ARRAY;
+}
+
+bool JsonValue::IsString() const {
+  return node_ != nullptr ? node_->is_string() : element_.type() == element_type::STRING;
+}
+
+bool JsonValue::IsBool() const {
+  return node_ != nullptr ? node_->is_boolean() : element_.type() == element_type::BOOL;
+}
+
+bool JsonValue::IsNumber() const {
+  if (node_ != nullptr) return node_->is_number();
+  const element_type type = element_.type();
+  return type == element_type::INT64 || type == element_type::UINT64 ||
+         type == element_type::DOUBLE;
+}
+
+std::string_view JsonValue::String() const {
+  if (node_ != nullptr) {
+    return node_->is_string() ? std::string_view(node_->get_ref<const std::string&>())
+                              : std::string_view();
+  }
+  std::string_view text;
+  return element_.get_string().get(text) == simdjson::SUCCESS ? text : std::string_view();
+}
+
+bool JsonValue::Bool() const {
+  if (node_ != nullptr) return node_->is_boolean() && node_->get<bool>();
+  bool value = false;
+  return element_.get_bool().get(value) == simdjson::SUCCESS && value;
+}
+
+double JsonValue::Number() const {
+  if (node_ != nullptr) return node_->is_number() ? node_->get<double>() : 0.0;
+  double value = 0.0;
+  return element_.get_double().get(value) == simdjson::SUCCESS ? value : 0.0;
+}
+
+std::optional<std::int64_t> JsonValue::Integer() const {
+  if (node_ != nullptr) {
+    if (node_->is_number_unsigned()) {
+      const auto value = node_->get<std::uint64_t>();
+      if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        return std::nullopt;
+      }
+      return static_cast<std::int64_t>(value);
+    }
+    if (node_->is_number_integer()) return node_->get<std::int64_t>();
+    return std::nullopt;
+  }
+  // simdjson keeps a whole number past int64 as UINT64, which is left out here as above.
+  if (element_.type() != element_type::INT64) return std::nullopt;
+  return element_.get_int64().value_unsafe();
+}
+
+std::optional<JsonValue> JsonValue::Member(std::string_view key) const {
+  if (node_ != nullptr) {
+    if (!node_->is_object()) return std::nullopt;
+    const auto found = node_->find(key);
+    if (found == node_->end()) return std::nullopt;
+    return JsonValue(*found);
+  }
+  simdjson::dom::object object;
+  if (element_.get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
+  simdjson::dom::element member;
+  if (object.at_key(key).get(member) != simdjson::SUCCESS) return std::nullopt;
+  return JsonValue(member);
+}
+
+std::vector<std::pair<std::string_view, JsonValue>> JsonValue::Members() const {
+  std::vector<std::pair<std::string_view, JsonValue>> members;
+  if (node_ != nullptr) {
+    if (!node_->is_object()) return members;
+    for (const auto& [key, value] : node_->get_ref<const nlohmann::json::object_t&>()) {
+      members.emplace_back(key, JsonValue(value));
+    }
+    return members;
+  }
+  simdjson::dom::object object;
+  if (element_.get_object().get(object) != simdjson::SUCCESS) return members;
+  members.reserve(object.size());
+  for (const auto field : object) members.emplace_back(field.key, JsonValue(field.value));
+  return members;
+}
+
+std::vector<JsonValue> JsonValue::Items() const {
+  std::vector<JsonValue> items;
+  if (node_ != nullptr) {
+    if (!node_->is_array()) return items;
+    items.reserve(node_->size());
+    for (const auto& item : *node_) items.emplace_back(item);
+    return items;
+  }
+  simdjson::dom::array array;
+  if (element_.get_array().get(array) != simdjson::SUCCESS) return items;
+  for (const auto item : array) items.emplace_back(item);
+  return items;
+}
+
+}  // namespace corium::engine
