@@ -49,8 +49,8 @@ Result<app::Listing<app::AuditRecord>> SqlAuditTrail::Search(app::Id clinic_id,
   CORIUM_ASSIGN_OR_RETURN(
       const auto rows,
       db_.Query("SELECT id, actor_id, action, record_type, record_id, client_id, at, detail" +
-                    where + " ORDER BY at DESC, id DESC LIMIT $" +
-                    std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size()),
+                    where + " ORDER BY id DESC LIMIT $" + std::to_string(params.size() - 1) +
+                    " OFFSET $" + std::to_string(params.size()),
                 params));
   found.items.reserve(rows.size());
   for (const SqlRow& row : rows) found.items.push_back(RecordFromRow(row, clinic_id));
