@@ -184,12 +184,12 @@ TEST_P(ChartDetailMigration, ASignedSessionsZonesAndProductsStayAsSigned) {
   const std::string zones = Zones(sessions_[0]);
   const std::string products = Products(sessions_[0]);
   const std::vector<std::string> refused = {
-      "INSERT INTO session_zones (session_id, zone, position, depth_um, passes, endpoint)"
-      " VALUES ($1, 'chin', 2, 500, 1, 'erythema')",
+      std::string("INSERT INTO session_zones (session_id, zone, position, depth_um, passes,") +
+          " endpoint) VALUES ($1, 'chin', 2, 500, 1, 'erythema')",
       "UPDATE session_zones SET depth_um = 2000 WHERE session_id = $1",
       "DELETE FROM session_zones WHERE session_id = $1",
-      "INSERT INTO session_products (session_id, position, product_id, step)"
-      " VALUES ($1, 3, $2, 'glide')",
+      std::string("INSERT INTO session_products (session_id, position, product_id, step)") +
+          " VALUES ($1, 3, $2, 'glide')",
       "UPDATE session_products SET step = 'serum' WHERE session_id = $1",
       "DELETE FROM session_products WHERE session_id = $1"};
   for (const std::string& sql : refused) {
