@@ -160,11 +160,12 @@ TEST_P(ChartReadsTest, AConsentIsReadAsSigned) {
 
 TEST_P(ChartReadsTest, ASessionIsReadWithItsZonesProductsAndSignature) {
   const app::Id glide = NewProduct(a_, "Glide", "P1");
-  Insert(
-      "INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint, speed,"
-      " override_by, override_reason) VALUES ($1, 'cheeks', 1250, 3, 'erythema', 'level 4', $2,"
-      " 'deep scars')",
+  const auto zone = db().Execute(
+      "INSERT INTO session_zones (session_id, zone, position, depth_um, passes, endpoint, speed,"
+      " override_by, override_reason) VALUES ($1, 'cheeks', 0, 1250, 3, 'erythema', 'level 4',"
+      " $2, 'deep scars')",
       {session_, a_.staff});
+  ASSERT_TRUE(zone.ok()) << zone.status().ToString();
   UseProduct(session_, glide, "glide");
   auto session = reads_->Session(a_.actor, session_);
   ASSERT_TRUE(session.ok()) << session.status().ToString();

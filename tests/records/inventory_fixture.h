@@ -164,8 +164,11 @@ class RecordsFixture : public ::testing::TestWithParam<store::Dialect> {
   }
 
   void UseProduct(app::Id session, app::Id product, const std::string& step) {
-    Insert("INSERT INTO session_products (session_id, product_id, step) VALUES ($1, $2, $3)",
-           {session, product, step});
+    const auto used = db().Execute(
+        "INSERT INTO session_products (session_id, position, product_id, step) VALUES ($1,"
+        " (SELECT COUNT(*) FROM session_products WHERE session_id = $1), $2, $3)",
+        {session, product, step});
+    EXPECT_TRUE(used.ok()) << used.status().ToString();
   }
 
   std::unique_ptr<TestDatabase> database_;

@@ -83,7 +83,7 @@ std::vector<std::int64_t> Seed(SqlConnection& db) {
         " practitioner_id, device_id, cartridge_id, performed_on, checklist_json, created_at)"
         " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'2026-11-20','{}',1)",
         {ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], cartridge});
-    InsertId(*db, "INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint) VALUES ($1,'cheeks',1000,3,'erythema')", {session});
+    if (!db->Execute("INSERT INTO session_zones (session_id, zone, position, depth_um, passes, endpoint) VALUES ($1,'cheeks',0,1000,3,'erythema')", {session}).ok()) _exit(4);
     InsertId(*db, "INSERT INTO audit_log (clinic_id, actor_id, action, record_type, record_id, client_id, at) VALUES ($1,$2,'create','session',$3,$4,1)", {ids[0], ids[5], session, ids[1]});
     if (!tx.Commit().ok()) _exit(8);
     // Only now, after COMMIT returned, is the session acknowledged.

@@ -166,8 +166,8 @@ TEST_P(SchemaContract, ASignedSessionCannotBeChangedOrDeleted) {
   auto remove = db().Execute("DELETE FROM sessions WHERE id = $1", {session_});
   EXPECT_FALSE(remove.ok());
   auto zone = db().Execute(
-      "INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint)"
-      " VALUES ($1, 'cheeks', 1000, 3, 'erythema')",
+      "INSERT INTO session_zones (session_id, zone, position, depth_um, passes, endpoint)"
+      " VALUES ($1, 'cheeks', 0, 1000, 3, 'erythema')",
       {session_});
   EXPECT_FALSE(zone.ok());
   auto rows = db().Query("SELECT notes, status FROM sessions WHERE id = $1", {session_});

@@ -89,13 +89,13 @@ bool PostgresRequired() {
   return required != nullptr && *required != '\0' && std::string(required) != "0";
 }
 
+std::unique_ptr<TestDatabase> MakeEmptyTestDatabase(store::Dialect dialect) {
+  if (dialect == store::Dialect::kSqlite) return std::make_unique<SqliteTestDatabase>();
+  return std::make_unique<PostgresTestDatabase>();
+}
+
 std::unique_ptr<TestDatabase> MakeTestDatabase(store::Dialect dialect) {
-  std::unique_ptr<TestDatabase> database;
-  if (dialect == store::Dialect::kSqlite) {
-    database = std::make_unique<SqliteTestDatabase>();
-  } else {
-    database = std::make_unique<PostgresTestDatabase>();
-  }
+  std::unique_ptr<TestDatabase> database = MakeEmptyTestDatabase(dialect);
   const auto report = store::Migrate(database->db(), 1'700'000'000);
   Must(report.status());
   return database;

@@ -26,6 +26,8 @@ bool PostgresRequired();
 
 // Creates and migrates a database of `dialect`; throws when it cannot.
 std::unique_ptr<TestDatabase> MakeTestDatabase(store::Dialect dialect);
+// The same, with no migration applied (for tests of the migrations themselves).
+std::unique_ptr<TestDatabase> MakeEmptyTestDatabase(store::Dialect dialect);
 
 }  // namespace corium::testing
 

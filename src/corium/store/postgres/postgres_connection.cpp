@@ -13,10 +13,7 @@
 namespace corium::store {
 namespace {
 
-struct ResultDeleter {
-  void operator()(PGresult* result) const { PQclear(result); }
-};
-using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+using ResultPtr = PostgresConnection::ResultPtr;
 
 // Type OIDs from pg_type.h (catalog/pg_type_d.h is a server header, not shipped with libpq-dev).
 constexpr Oid kBoolOid = 16;
@@ -190,20 +187,15 @@ Result<std::vector<SqlRow>> ConvertRows(const PGresult* result) {
   return rows;
 }
 
-// Runs one statement with text parameters and returns its successful result.
-Result<ResultPtr> ExecParams(PGconn* conn, std::string_view sql,
-                             const std::vector<SqlValue>& params) {
-  if (params.size() > kMaxParams) {
-    return Status::InvalidArgument("too many SQL parameters: " + std::to_string(params.size()));
-  }
-  const EncodedParams encoded = EncodeParams(params);
-  const std::string statement(sql);  // libpq wants a NUL-terminated string.
-  ResultPtr result(PQexecParams(conn, statement.c_str(), static_cast<int>(params.size()),
-                                /*paramTypes=*/nullptr, encoded.pointers.data(),
-                                /*paramLengths=*/nullptr, /*paramFormats=*/nullptr,
-                                /*resultFormat=*/0));
-  CORIUM_RETURN_IF_ERROR(CheckResult(conn, result.get()));
-  return result;
+// Whether a prepared statement was refused because the columns it returns changed since it was
+// prepared (a table dropped and created again, a column altered): PostgreSQL re-plans a prepared
+// statement by itself but refuses to change its result type ("cached plan must not change result
+// type", SQLSTATE 0A000, the only feature_not_supported error that appears when executing a
+// statement that prepared). The message may be translated, so only the SQLSTATE is checked.
+bool HasResultTypeChanged(const PGresult* result) {
+  if (result == nullptr || PQresultStatus(result) != PGRES_FATAL_ERROR) return false;
+  const char* sqlstate = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+  return sqlstate != nullptr && std::string_view(sqlstate) == "0A000";
 }
 
 // libpq prints server notices (WARNING, NOTICE) to stderr by default, where they would interleave
@@ -235,6 +227,7 @@ StatusCode StatusCodeForSqlState(std::string_view sqlstate) {
 }
 
 void PostgresConnection::ConnDeleter::operator()(pg_conn* conn) const { PQfinish(conn); }
+void PostgresConnection::ResultDeleter::operator()(pg_result* result) const { PQclear(result); }
 
 Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::string& conninfo) {
   ConnPtr conn(PQconnectdb(conninfo.c_str()));
@@ -311,15 +304,55 @@ Status PostgresConnection::Rollback() {
   }
 }
 
+Result<const char*> PostgresConnection::PreparedName(std::string_view sql) {
+  if (auto cached = statements_.find(sql); cached != statements_.end()) {
+    return cached->second.c_str();
+  }
+  // Names are per session and never reused, even after ForgetStatement.
+  std::string name = "corium_" + std::to_string(++statements_prepared_);
+  std::string statement(sql);  // libpq wants a NUL-terminated string.
+  const ResultPtr prepared(PQprepare(conn_.get(), name.c_str(), statement.c_str(),
+                                     /*nParams=*/0, /*paramTypes=*/nullptr));
+  CORIUM_RETURN_IF_ERROR(CheckResult(conn_.get(), prepared.get()));
+  const auto added = statements_.emplace(std::move(statement), std::move(name));
+  return added.first->second.c_str();
+}
+
+Result<PostgresConnection::ResultPtr> PostgresConnection::Run(std::string_view sql,
+                                                              const std::vector<SqlValue>& params) {
+  if (params.size() > kMaxParams) {
+    return Status::InvalidArgument("too many SQL parameters: " + std::to_string(params.size()));
+  }
+  const EncodedParams encoded = EncodeParams(params);
+  const auto execute = [&]() -> Result<ResultPtr> {
+    CORIUM_ASSIGN_OR_RETURN(const char* name, PreparedName(sql));
+    return ResultPtr(PQexecPrepared(conn_.get(), name, static_cast<int>(params.size()),
+                                    encoded.pointers.data(), /*paramLengths=*/nullptr,
+                                    /*paramFormats=*/nullptr, /*resultFormat=*/0));
+  };
+  CORIUM_ASSIGN_OR_RETURN(ResultPtr result, execute());
+  if (HasResultTypeChanged(result.get())) {
+    // The server keeps the old statement; the next call prepares a new one under a new name. In an
+    // open transaction the error has aborted it, so the caller sees the error (and may retry the
+    // transaction); outside one nothing ran, so the statement runs again at once.
+    statements_.erase(statements_.find(sql));
+    if (PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) {
+      CORIUM_ASSIGN_OR_RETURN(result, execute());
+    }
+  }
+  CORIUM_RETURN_IF_ERROR(CheckResult(conn_.get(), result.get()));
+  return result;
+}
+
 Result<std::vector<SqlRow>> PostgresConnection::Query(std::string_view sql,
                                                       const std::vector<SqlValue>& params) {
-  CORIUM_ASSIGN_OR_RETURN(const ResultPtr result, ExecParams(conn_.get(), sql, params));
+  CORIUM_ASSIGN_OR_RETURN(const ResultPtr result, Run(sql, params));
   return ConvertRows(result.get());
 }
 
 Result<std::int64_t> PostgresConnection::Execute(std::string_view sql,
                                                  const std::vector<SqlValue>& params) {
-  CORIUM_ASSIGN_OR_RETURN(const ResultPtr result, ExecParams(conn_.get(), sql, params));
+  CORIUM_ASSIGN_OR_RETURN(const ResultPtr result, Run(sql, params));
   // Empty for statements that change no rows by nature (CREATE TABLE, SET).
   const std::string_view count = PQcmdTuples(result.get());
   if (count.empty()) return std::int64_t{0};

@@ -388,5 +388,76 @@ TEST_F(PostgresConnectionTest, ALostConnectionIsUnavailable) {
   EXPECT_EQ(victim->Begin(TransactionKind::kWrite).code(), StatusCode::kUnavailable);
 }
 
+TEST_F(PostgresConnectionTest, AStatementIsPreparedOnceAndRunByName) {
+  Run("CREATE TABLE t (v bigint)");
+  for (std::int64_t v = 1; v <= 3; ++v) Run("INSERT INTO t VALUES ($1)", {v});
+  EXPECT_EQ(Count("t"), 3);
+  const std::vector<SqlRow> prepared = Rows(
+      "SELECT count(*) FROM pg_prepared_statements WHERE statement = 'INSERT INTO t VALUES ($1)'");
+  EXPECT_EQ(prepared.at(0).Int(0), 1) << "three runs, one prepared statement";
+}
+
+TEST_F(PostgresConnectionTest, AStatementPreparedInARolledBackTransactionStaysUsable) {
+  Run("CREATE TABLE t (v bigint)");
+  {
+    Transaction tx(connection(), TransactionKind::kWrite);
+    ASSERT_TRUE(tx.status().ok());
+    Run("INSERT INTO t VALUES ($1)", {std::int64_t{1}});
+  }
+  Run("INSERT INTO t VALUES ($1)", {std::int64_t{2}});
+  const std::vector<SqlRow> rows = Rows("SELECT v FROM t");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].Int(0), 2);
+}
+
+TEST_F(PostgresConnectionTest, AStatementFirstSeenInAFailedTransactionRunsAfterIt) {
+  Run("CREATE TABLE t (v bigint PRIMARY KEY)");
+  Run("INSERT INTO t VALUES (1)");
+  {
+    Transaction tx(connection(), TransactionKind::kWrite);
+    ASSERT_TRUE(tx.status().ok());
+    EXPECT_FALSE(connection().Execute("INSERT INTO t VALUES (1)", {}).ok());
+    // Preparing is refused too in an aborted transaction; nothing may be cached from it.
+    const auto refused = connection().Query("SELECT count(*) FROM t WHERE v > $1", {1});
+    EXPECT_FALSE(refused.ok());
+  }
+  EXPECT_EQ(Rows("SELECT count(*) FROM t WHERE v > $1", {0}).at(0).Int(0), 1);
+}
+
+TEST_F(PostgresConnectionTest, APreparedStatementFollowsSchemaChangesAndSearchPath) {
+  Run("CREATE TABLE t (v bigint)");
+  Run("INSERT INTO t VALUES (7)");
+  EXPECT_EQ(Rows("SELECT v FROM t").at(0).Int(0), 7);
+  // A table dropped and created again with another type: the server re-plans.
+  ASSERT_TRUE(connection()
+                  .ExecuteScript("DROP TABLE t; CREATE TABLE t (v text);"
+                                 " INSERT INTO t VALUES ('seven')")
+                  .ok());
+  EXPECT_EQ(Rows("SELECT v FROM t").at(0).Text(0), "seven");
+  // The same inside a transaction: the call that finds out fails (the server has aborted the
+  // transaction by then), and the statement works again in the next one.
+  EXPECT_EQ(Rows("SELECT * FROM t").at(0).values.size(), 1u);
+  ASSERT_TRUE(connection().ExecuteScript("ALTER TABLE t ADD COLUMN w bigint").ok());
+  {
+    Transaction tx(connection(), TransactionKind::kRead);
+    ASSERT_TRUE(tx.status().ok());
+    EXPECT_FALSE(connection().Query("SELECT * FROM t", {}).ok());
+  }
+  EXPECT_EQ(Rows("SELECT * FROM t").at(0).values.size(), 2u);
+  // Another schema on the search_path: the same text reads that schema's table.
+  const std::string other = schema() + "_other";
+  ASSERT_TRUE(connection()
+                  .ExecuteScript("CREATE SCHEMA " + other + "; CREATE TABLE " + other +
+                                 ".t (v text); INSERT INTO " + other +
+                                 ".t VALUES ('other'); SET search_path TO " + other)
+                  .ok());
+  EXPECT_EQ(Rows("SELECT v FROM t").at(0).Text(0), "other");
+  ASSERT_TRUE(
+      connection()
+          .ExecuteScript("SET search_path TO " + schema() + "; DROP SCHEMA " + other + " CASCADE")
+          .ok());
+  EXPECT_EQ(Rows("SELECT v FROM t").at(0).Text(0), "seven");
+}
+
 }  // namespace
 }  // namespace corium::store

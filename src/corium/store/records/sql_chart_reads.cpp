@@ -159,7 +159,7 @@ Status SqlChartReadRepository::AddSessionDetails(app::SessionView& session) {
   CORIUM_ASSIGN_OR_RETURN(
       const auto zones,
       db_.Query("SELECT zone, depth_um, passes, endpoint, speed, override_by, override_reason"
-                " FROM session_zones WHERE session_id = $1 ORDER BY id",
+                " FROM session_zones WHERE session_id = $1 ORDER BY position",
                 {session.id}));
   for (const SqlRow& row : zones) {
     app::ChartedZone zone{Code(row.Text(0)), DepthColumn(row, 1), static_cast<int>(row.Int(2)),
@@ -170,7 +170,7 @@ Status SqlChartReadRepository::AddSessionDetails(app::SessionView& session) {
   }
   CORIUM_ASSIGN_OR_RETURN(const auto products,
                           db_.Query("SELECT product_id, step FROM session_products"
-                                    " WHERE session_id = $1 ORDER BY id",
+                                    " WHERE session_id = $1 ORDER BY position",
                                     {session.id}));
   for (const SqlRow& row : products) session.products.push_back({row.Int(0), Code(row.Text(1))});
   return Status::Ok();

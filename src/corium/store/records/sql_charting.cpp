@@ -217,26 +217,30 @@ Result<app::SessionRecord> SqlChartRepository::FindSession(Id clinic_id, Id sess
   return app::SessionRecord{row.Int(0), row.Int(1), row.Int(2), row.Text(3), row.Int(4)};
 }
 
+// Zones and products keep the order they were charted in as `position` (migration 0006).
 Status SqlChartRepository::InsertSessionDetails(Id session_id, const app::SessionContent& c) {
-  for (const app::ChartedZone& zone : c.zones) {
+  for (size_t i = 0; i < c.zones.size(); ++i) {
+    const app::ChartedZone& zone = c.zones[i];
     const SqlValue reason =
         zone.override_reason ? SqlValue(*zone.override_reason) : SqlValue(std::monostate{});
     CORIUM_ASSIGN_OR_RETURN(
         const auto inserted,
-        db_.Execute("INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint,"
-                    " speed, override_by, override_reason)"
-                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    {session_id, zone.zone.str(), std::int64_t{zone.depth.micrometres()},
-                     std::int64_t{zone.passes}, zone.endpoint.str(), zone.speed,
-                     OptionalId(zone.override_by), reason}));
+        db_.Execute("INSERT INTO session_zones (session_id, zone, position, depth_um, passes,"
+                    " endpoint, speed, override_by, override_reason)"
+                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    {session_id, zone.zone.str(), static_cast<std::int64_t>(i),
+                     std::int64_t{zone.depth.micrometres()}, std::int64_t{zone.passes},
+                     zone.endpoint.str(), zone.speed, OptionalId(zone.override_by), reason}));
     if (inserted != 1) return Status::Internal("session zone not written");
   }
-  for (const app::AppliedProduct& product : c.products) {
+  for (size_t i = 0; i < c.products.size(); ++i) {
+    const app::AppliedProduct& product = c.products[i];
     CORIUM_ASSIGN_OR_RETURN(
         const auto inserted,
-        db_.Execute("INSERT INTO session_products (session_id, product_id, step)"
-                    " VALUES ($1, $2, $3)",
-                    {session_id, product.product_id, product.step.str()}));
+        db_.Execute(
+            "INSERT INTO session_products (session_id, position, product_id, step)"
+            " VALUES ($1, $2, $3, $4)",
+            {session_id, static_cast<std::int64_t>(i), product.product_id, product.step.str()}));
     if (inserted != 1) return Status::Internal("session product not written");
   }
   return Status::Ok();

@@ -38,7 +38,7 @@ Result<std::vector<app::CourseSessionRecord>> SqlCourseRecordRepository::ClientS
       db_.Query("SELECT s.id, s.plan_id, s.performed_on, z.zone, z.depth_um FROM sessions s"
                 " LEFT JOIN session_zones z ON z.session_id = s.id"
                 " WHERE s.clinic_id = $1 AND s.client_id = $2"
-                " ORDER BY s.performed_on, s.id, z.id",
+                " ORDER BY s.performed_on, s.id, z.position",
                 {clinic_id, client_id}));
   std::vector<app::CourseSessionRecord> sessions;
   for (const SqlRow& row : rows) {
