@@ -83,8 +83,8 @@ TEST_F(ServerTest, ARouteThatValidatesItsOwnBodyHasAnOpenObjectSchema) {
     nlohmann::json schema = document["paths"][route.pattern][method]["requestBody"]["content"]
                                     ["application/json"]["schema"];
     if (schema.contains("$ref")) {
-      const std::string name = schema["$ref"].get<std::string>().substr(
-          std::string("#/components/schemas/").size());
+      const std::string name =
+          schema["$ref"].get<std::string>().substr(std::string("#/components/schemas/").size());
       schema = document["components"]["schemas"][name];
     }
     EXPECT_EQ(schema.value("type", ""), "object") << route.pattern;

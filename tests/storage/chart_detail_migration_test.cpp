@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "corium/store/migrations.h"
@@ -141,7 +142,9 @@ class ChartDetailMigration : public ::testing::TestWithParam<Dialect> {
   }
 
   void AddZone(std::int64_t session, const char* zone, std::int64_t depth, SqlValue reason) {
-    const SqlValue by = reason == SqlValue() ? SqlValue() : SqlValue(staff_);
+    // An override names who made it; a zone without one names nobody.
+    SqlValue by;
+    if (!std::holds_alternative<std::monostate>(reason)) by = staff_;
     Insert(
         "INSERT INTO session_zones (session_id, zone, depth_um, passes, endpoint, speed,"
         " override_by, override_reason) VALUES ($1, $2, $3, 3, 'erythema', 'level 4', $4, $5)",

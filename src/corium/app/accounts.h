@@ -152,6 +152,8 @@ class AccountRepository {
     std::string csrf_token;
     std::int64_t last_seen_at = 0;
     std::int64_t expires_at = 0;
+    // The session's account as Find gives it, read with the session; nullopt when it is gone.
+    std::optional<Account> account;
   };
   virtual Result<std::optional<SessionRow>> FindSession(const std::string& token_digest) = 0;
   virtual Status TouchSession(const std::string& token_digest, std::int64_t now) = 0;

@@ -113,11 +113,8 @@ Result<Principal> Accounts::AuthenticateSession(const std::string& session_token
     if (!session) return Status::Ok();
     const bool over =
         now >= session->expires_at || now - session->last_seen_at > policy_.idle_timeout_seconds;
-    std::optional<Account> account;
-    if (!over) {
-      CORIUM_ASSIGN_OR_RETURN(account, accounts_.Find(session->clinic_id, session->account_id));
-    }
-    if (!account || !account->active) {
+    const std::optional<Account>& account = session->account;
+    if (over || !account || !account->active) {
       follow_up = FollowUp::kDelete;
       return Status::Ok();
     }
@@ -147,8 +144,7 @@ Status Accounts::SignOut(const std::string& session_token) {
     CORIUM_ASSIGN_OR_RETURN(const auto session, accounts_.FindSession(digest));
     if (!session) return Status::Ok();
     CORIUM_RETURN_IF_ERROR(accounts_.DeleteSession(digest));
-    CORIUM_ASSIGN_OR_RETURN(const auto account,
-                            accounts_.Find(session->clinic_id, session->account_id));
+    const std::optional<Account>& account = session->account;
     if (!account) return Status::Ok();
     return audit_.Append(
         EntryFor(ActorOf(*account), now, "sign_out", "account", account->id, std::nullopt));

@@ -71,7 +71,7 @@ class IntakeParser {
   }
 
   std::optional<Code> ReadCode(const Value& value, const FieldPath& path,
-                               const std::string& category);
+                               std::string_view category);
   std::optional<Date> ReadDate(const Value& value, const FieldPath& path);
   // A date in the client's history: must not be after as_of.
   std::optional<Date> ReadPastDate(const Value& value, const FieldPath& path);
@@ -113,7 +113,7 @@ bool IntakeParser::Object(const Value& object, const FieldPath& path,
 }
 
 std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& path,
-                                           const std::string& category) {
+                                           std::string_view category) {
   if (!value.IsString()) {
     Error(path, "expected a code (text)");
     return std::nullopt;
@@ -229,8 +229,7 @@ void IntakeParser::ReadClient(const Value& root, Intake& intake) {
     intake.client.pregnant = ReadBool(*pregnant, "client.pregnant").value_or(false);
   }
   if (const auto breastfeeding = Present(*c, "breastfeeding")) {
-    intake.client.breastfeeding =
-        ReadBool(*breastfeeding, "client.breastfeeding").value_or(false);
+    intake.client.breastfeeding = ReadBool(*breastfeeding, "client.breastfeeding").value_or(false);
   }
 }
 

@@ -19,7 +19,9 @@ using testing::ShippedKb;
 
 const Date kDefaultAsOf = Date::FromYmd(2026, 11, 20);
 
-Result<Intake> Parse(const std::string& text) { return ParseIntake(text, ShippedKb(), kDefaultAsOf); }
+Result<Intake> Parse(const std::string& text) {
+  return ParseIntake(text, ShippedKb(), kDefaultAsOf);
+}
 Result<Intake> Parse(const IntakeBuilder& b) { return Parse(b.str()); }
 
 std::vector<FieldError> ErrorsOf(const IntakeBuilder& b) {
@@ -99,10 +101,10 @@ TEST(IntakeParser, UnknownFieldsInEveryObjectAreReported) {
     const char* pointer;
     const char* path;
   };
-  for (const Case& c : {Case{"/client/pregnent", "client.pregnent"},
-                        Case{"/practitioner/supervisor", "practitioner.supervisor"},
-                        Case{"/device/needle", "device.needle"},
-                        Case{"/requests/0/zone", "requests[0].zone"}}) {
+  for (const Case& c :
+       {Case{"/client/pregnent", "client.pregnent"},
+        Case{"/practitioner/supervisor", "practitioner.supervisor"},
+        Case{"/device/needle", "device.needle"}, Case{"/requests/0/zone", "requests[0].zone"}}) {
     SCOPED_TRACE(c.path);
     ExpectOnlyErrorAt(IntakeBuilder().Set(c.pointer, true), c.path);
   }
@@ -111,9 +113,8 @@ TEST(IntakeParser, UnknownFieldsInEveryObjectAreReported) {
 TEST(IntakeParser, UnknownFieldInAMedicationProcedureOrAllergyIsReported) {
   ExpectOnlyErrorAt(IntakeBuilder().Add("medications", {{"code", "aha_bha"}, {"curent", false}}),
                     "medications[0].curent");
-  ExpectOnlyErrorAt(IntakeBuilder().Add("procedures", {{"code", "waxing"},
-                                                       {"date", "2026-11-01"},
-                                                       {"depth", 0.5}}),
+  ExpectOnlyErrorAt(IntakeBuilder().Add(
+                        "procedures", {{"code", "waxing"}, {"date", "2026-11-01"}, {"depth", 0.5}}),
                     "procedures[0].depth");
   ExpectOnlyErrorAt(IntakeBuilder().Add("allergies", {{"code", "nickel"}, {"severity", "high"}}),
                     "allergies[0].severity");
@@ -126,7 +127,8 @@ TEST(IntakeParser, UnknownCodeIsAnErrorNamingTheCode) {
                                    .Add("conditions", {{"code", "acme"}}));
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].path, "conditions[2].code");
-  EXPECT_NE(errors[0].message.find("unknown code \"acme\""), std::string::npos) << errors[0].message;
+  EXPECT_NE(errors[0].message.find("unknown code \"acme\""), std::string::npos)
+      << errors[0].message;
 }
 
 TEST(IntakeParser, UnknownCodesAreReportedInEveryCategory) {
@@ -180,9 +182,9 @@ TEST(IntakeParser, HistoryDateAfterAsOfIsAnError) {
                                                         {"current", false},
                                                         {"last_dose", "2026-12-01"}}),
                     "medications[0].last_dose");
-  ExpectOnlyErrorAt(IntakeBuilder().Add("conditions", {{"code", "sunburn"},
-                                                       {"resolved", "2026-11-21"}}),
-                    "conditions[0].resolved");
+  ExpectOnlyErrorAt(
+      IntakeBuilder().Add("conditions", {{"code", "sunburn"}, {"resolved", "2026-11-21"}}),
+      "conditions[0].resolved");
   ExpectOnlyErrorAt(IntakeBuilder().Set("/client/birth_date", "2027-01-01"), "client.birth_date");
 }
 
@@ -244,10 +246,10 @@ TEST(IntakeParser, FitzpatrickIsOptional) {
 // --- Depths ------------------------------------------------------------------------------------
 
 TEST(IntakeParser, NegativeDepthIsAnError) {
-  ExpectOnlyErrorAt(IntakeBuilder().Add("procedures", {{"code", "microneedling"},
-                                                       {"date", "2026-11-01"},
-                                                       {"depth_mm", -0.5}}),
-                    "procedures[0].depth_mm");
+  ExpectOnlyErrorAt(
+      IntakeBuilder().Add("procedures",
+                          {{"code", "microneedling"}, {"date", "2026-11-01"}, {"depth_mm", -0.5}}),
+      "procedures[0].depth_mm");
   ExpectOnlyErrorAt(IntakeBuilder().Set("/device/max_depth_mm", -1.0), "device.max_depth_mm");
 }
 
@@ -313,8 +315,9 @@ TEST(IntakeParser, ConditionThatIsNotAnObjectIsAnErrorAtItsIndex) {
 }
 
 TEST(IntakeParser, ControlledMustBeABoolean) {
-  ExpectOnlyErrorAt(IntakeBuilder().Add("conditions", {{"code", "diabetes"}, {"controlled", "yes"}}),
-                    "conditions[0].controlled");
+  ExpectOnlyErrorAt(
+      IntakeBuilder().Add("conditions", {{"code", "diabetes"}, {"controlled", "yes"}}),
+      "conditions[0].controlled");
 }
 
 TEST(IntakeParser, MedicationCurrentMustBeABoolean) {
@@ -354,9 +357,12 @@ TEST(IntakeParser, EveryErrorIsReportedNotJustTheFirst) {
                               .Set("/device/max_depth_mm", -2)
                               .Set("/requests/0/zones", json::array());
   const auto errors = ErrorsOf(b);
-  const std::vector<std::string> expected = {"colour",           "client.fitzpatrick",
-                                             "conditions[0].code", "procedures[0].date",
-                                             "device.max_depth_mm", "requests[0].zones"};
+  const std::vector<std::string> expected = {"colour",
+                                             "client.fitzpatrick",
+                                             "conditions[0].code",
+                                             "procedures[0].date",
+                                             "device.max_depth_mm",
+                                             "requests[0].zones"};
   for (const std::string& path : expected) {
     EXPECT_NE(ErrorAt(errors, path), nullptr)
         << "missing " << path << " in " << ::testing::PrintToString(PathsOf(errors));
@@ -369,7 +375,8 @@ TEST(IntakeParser, ErrorsInSeveralListItemsAreEachReported) {
                                    .Add("conditions", {{"code", "acme"}})
                                    .Add("conditions", {{"code", "active_acne"}})
                                    .Add("conditions", {{"code", "fake"}}));
-  EXPECT_EQ(PathsOf(errors), (std::vector<std::string>{"conditions[0].code", "conditions[2].code"}));
+  EXPECT_EQ(PathsOf(errors),
+            (std::vector<std::string>{"conditions[0].code", "conditions[2].code"}));
 }
 
 // --- Settings and roles ------------------------------------------------------------------------
@@ -406,8 +413,8 @@ TEST(IntakeParser, SettingDefaultsToClinic) {
 }
 
 TEST(IntakeParser, AsOfDefaultsToTheDatePassedIn) {
-  const auto intake = ParseIntake(IntakeBuilder().Remove("/as_of").str(), ShippedKb(),
-                                  Date::FromYmd(2026, 12, 3));
+  const auto intake =
+      ParseIntake(IntakeBuilder().Remove("/as_of").str(), ShippedKb(), Date::FromYmd(2026, 12, 3));
   ASSERT_TRUE(intake.ok()) << intake.status().ToString();
   EXPECT_EQ(intake->as_of.ToString(), "2026-12-03");
 }

@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace corium::engine {
 namespace {
@@ -15,6 +17,21 @@ constexpr std::array<bool, 256> kEscaped = [] {
   escaped['\\'] = true;
   return escaped;
 }();
+
+// Whether any of the eight bytes at `p` needs an escape: a control character (below 0x20), a
+// quote or a backslash. Each test sets a byte's high bit where it holds; bytes of 0x80 and above
+// (UTF-8) are masked out, as they never need one.
+bool AnyEscaped(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHigh = 0x8080808080808080;
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t control = (word - kOnes * 0x20) & ~word & kHigh;
+  const std::uint64_t quote = zero_byte(word ^ (kOnes * '"'));
+  const std::uint64_t backslash = zero_byte(word ^ (kOnes * '\\'));
+  return (control | quote | backslash) != 0;
+}
 
 }  // namespace
 
@@ -50,8 +67,11 @@ JsonWriter& JsonWriter::EndArray() {
 }
 
 JsonWriter& JsonWriter::Key(std::string_view name) {
-  String(name);
-  out_ += ':';
+  // A member's name is spelled by the program, never by a user, and needs no escape.
+  BeforeValue();
+  out_ += '"';
+  out_ += name;
+  out_ += "\":";
   first_ = true;  // the member's value follows without a comma
   return *this;
 }
@@ -63,6 +83,9 @@ JsonWriter& JsonWriter::String(std::string_view text) {
   out_ += '"';
   size_t plain_from = 0;  // the run of characters that need no escape, appended in one go
   for (size_t i = 0; i < text.size(); ++i) {
+    // Eight characters at a time while none of them needs an escape (most text needs none).
+    while (i + 8 <= text.size() && !AnyEscaped(text.data() + i)) i += 8;
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (!kEscaped[c]) continue;
     out_.append(text, plain_from, i - plain_from);

@@ -16,7 +16,8 @@ class JsonWriter {
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
-  // The next value is this object member's.
+  // The next value is this object member's. The name is written as it is: names are spelled by
+  // the program, never by a user, and need no escape.
   JsonWriter& Key(std::string_view name);
 
   JsonWriter& String(std::string_view text);

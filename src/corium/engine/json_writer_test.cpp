@@ -64,6 +64,26 @@ TEST(JsonWriter, StringsEscapeAsNlohmannDoes) {
   EXPECT_EQ(Written(""), "\"\"");
 }
 
+// Plain text is skipped eight bytes at a time: a character that needs an escape is found at
+// every position of a word and at the end, and UTF-8 bytes never count as one.
+TEST(JsonWriter, EscapesAreFoundAtEveryPositionOfLongText) {
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (size_t length = 1; length <= 24; ++length) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = special;
+        ASSERT_EQ(Written(text), Json(text).dump()) << length << " " << at;
+      }
+    }
+  }
+  const std::string utf8 =
+      "caf\xc3\xa9 na\xc3\xafve \xe2\x80\x94 r\xc3\xa9sum\xc3\xa9 \xf0\x9f\x98\x80 "
+      "and more plain text after it";
+  EXPECT_EQ(Written(utf8), Json(utf8).dump());
+  EXPECT_EQ(Written(" !#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~\x7f"),
+            Json(" !#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~\x7f").dump());
+}
+
 TEST(JsonWriter, NestingAndSeparatorsMatchNlohmann) {
   JsonWriter out;
   out.BeginObject();

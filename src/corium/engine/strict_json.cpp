@@ -173,21 +173,24 @@ class FastReader {
     const simdjson::dom::object object(element);
     std::array<std::string_view, kFewMembers> few_keys;
     size_t few = 0;
-    std::unordered_set<std::string_view> many_keys;
+    std::unique_ptr<std::unordered_set<std::string_view>> many_keys;  // made past kFewMembers
     for (const auto field : object) {
-      const bool repeated =
-          few < kFewMembers
-              ? std::find(few_keys.begin(), few_keys.begin() + few, field.key) !=
-                    few_keys.begin() + few
-              : !many_keys.insert(field.key).second;
+      bool repeated = false;
+      if (few < kFewMembers) {
+        repeated = std::find(few_keys.begin(), few_keys.begin() + few, field.key) !=
+                   few_keys.begin() + few;
+        few_keys[few++] = field.key;
+      } else {
+        if (many_keys == nullptr) {
+          many_keys = std::make_unique<std::unordered_set<std::string_view>>(few_keys.begin(),
+                                                                             few_keys.end());
+        }
+        repeated = !many_keys->insert(field.key).second;
+      }
       if (repeated) {
         error.kind = StrictJsonError::Kind::kRepeatedKey;
         error.key = std::string(field.key);
         return false;
-      }
-      if (few < kFewMembers) {
-        few_keys[few++] = field.key;
-        if (few == kFewMembers) many_keys.insert(few_keys.begin(), few_keys.end());
       }
       if (!Check(field.value, depth + 1, error)) return false;
     }
@@ -269,7 +272,7 @@ json StrictJsonDocument::TakeTree() && {
 }
 
 std::variant<StrictJsonDocument, StrictJsonError> ReadStrictJson(std::string_view text,
-                                                                  int max_depth) {
+                                                                 int max_depth) {
   StrictJsonError error;
   error.kind = StrictJsonError::Kind::kSyntax;
   if (auto index = FastReader(max_depth).Read(text, error)) {

@@ -55,7 +55,7 @@ class StrictJsonDocument {
 // another. simdjson reads well-formed text; anything it refuses goes to the exact reader below, so
 // a refusal is always the exact reader's.
 std::variant<StrictJsonDocument, StrictJsonError> ReadStrictJson(std::string_view text,
-                                                                  int max_depth);
+                                                                 int max_depth);
 
 // The same, as nlohmann's tree.
 std::variant<nlohmann::json, StrictJsonError> ParseStrictJson(std::string_view text, int max_depth);

@@ -80,16 +80,39 @@ Result<ApiCall::Page> ApiCall::Paging() const {
 }
 
 void ApiRouter::Add(ApiRoute route) {
-  patterns_.push_back(SplitPattern(route.pattern));
+  std::vector<std::string> parts = SplitPattern(route.pattern);
+  if (shapes_.size() <= parts.size()) shapes_.resize(parts.size() + 1);
+  const bool literal_resource =
+      parts.size() > kResourceSegment && !IsParameter(parts[kResourceSegment]);
+  shapes_[parts.size()][literal_resource ? parts[kResourceSegment] : std::string()].push_back(
+      routes_.size());
+  patterns_.push_back(std::move(parts));
   routes_.push_back(std::move(route));
 }
 
 std::optional<ApiRouter::Match> ApiRouter::Find(std::string_view method,
                                                 const std::vector<std::string>& segments) const {
+  if (segments.size() >= shapes_.size()) return std::nullopt;
+  // The routes of this many segments under this resource, and those whose resource segment is a
+  // parameter, in the order they were added.
+  const auto& of_length = shapes_[segments.size()];
+  static const std::vector<size_t> kNone;
+  const auto bucket = [&](std::string_view resource) -> const std::vector<size_t>& {
+    const auto it = of_length.find(resource);
+    return it == of_length.end() ? kNone : it->second;
+  };
+  const std::vector<size_t>& named =
+      segments.size() > kResourceSegment && !segments[kResourceSegment].empty()
+          ? bucket(segments[kResourceSegment])
+          : kNone;
+  const std::vector<size_t>& open = bucket("");
   std::optional<Match> found;
-  for (size_t i = 0; i < routes_.size(); ++i) {
+  for (size_t next_named = 0, next_open = 0;
+       next_named < named.size() || next_open < open.size();) {
+    const bool take_named = next_open == open.size() ||
+                            (next_named < named.size() && named[next_named] < open[next_open]);
+    const size_t i = take_named ? named[next_named++] : open[next_open++];
     const auto& parts = patterns_[i];
-    if (parts.size() != segments.size()) continue;
     // Literal segments first: most routes fail there, before any parameter is copied.
     bool matches = true;
     for (size_t j = 0; j < parts.size() && matches; ++j) {

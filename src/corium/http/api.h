@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -128,6 +129,10 @@ class ApiRouter {
  private:
   std::vector<ApiRoute> routes_;
   std::vector<std::vector<std::string>> patterns_;  // split patterns, parallel to routes_
+  // Route indexes by segment count, then by the resource segment ("clients" in
+  // /api/v1/clients/{id}); "" holds those where that segment is a parameter or missing.
+  static constexpr size_t kResourceSegment = 2;
+  std::vector<std::map<std::string, std::vector<size_t>, std::less<>>> shapes_;
 };
 
 class OpenApi;

@@ -4,12 +4,12 @@
 
 namespace corium::kb {
 
-bool Vocabulary::Has(const std::string& category, const Code& code) const {
+bool Vocabulary::Has(std::string_view category, const Code& code) const {
   const auto it = labels.find(category);
   return it != labels.end() && it->second.count(code) != 0;
 }
 
-std::string Vocabulary::Label(const std::string& category, const Code& code) const {
+std::string Vocabulary::Label(std::string_view category, const Code& code) const {
   const auto it = labels.find(category);
   if (it == labels.end()) return code.str();
   const auto entry = it->second.find(code);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -20,7 +21,8 @@ namespace corium::kb {
 
 // The vocabulary of contracts.md §3: which codes exist in each category, and their labels.
 struct Vocabulary {
-  std::map<std::string, std::map<Code, std::string>> labels;  // category -> code -> label
+  // category -> code -> label
+  std::map<std::string, std::map<Code, std::string>, std::less<>> labels;
   std::set<Code> prescriber_roles;
   std::map<Code, Code> setting_default_role;        // setting -> role (home -> home_user)
   std::map<Code, std::set<Code>> needle_allergens;  // needle material -> allergy codes
@@ -33,9 +35,9 @@ struct Vocabulary {
   // code -> asks, in the order listed): conditions, medications and procedures.
   std::map<std::string, std::map<Code, std::vector<std::string>>> asks;
 
-  bool Has(const std::string& category, const Code& code) const;
+  bool Has(std::string_view category, const Code& code) const;
   // The label of a code, or the code itself when it has none.
-  std::string Label(const std::string& category, const Code& code) const;
+  std::string Label(std::string_view category, const Code& code) const;
   // Whether a device of this kind runs at a speed of its own, so a session states the speed
   // (TP-08). A kind this vocabulary does not list counts as motorised: the conservative answer
   // asks for one line too many rather than lose the setting an outbreak review would need.
@@ -299,7 +301,7 @@ struct KnowledgeBase {
   std::map<std::string, Source> sources;  // by id
   std::set<std::string> consent_ids;
   std::vector<ConsentItem> consent_items;  // in file order
-  CourseProtocol course;  // kb/course.yaml
+  CourseProtocol course;                   // kb/course.yaml
   AftercarePolicy aftercare;
   std::vector<MessageTemplate> messages;  // kb/messages.yaml: the outbox's reminders and check-ins
 
