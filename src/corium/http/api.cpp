@@ -96,15 +96,15 @@ std::optional<ApiRouter::Match> ApiRouter::Find(std::string_view method,
   // The routes of this many segments under this resource, and those whose resource segment is a
   // parameter, in the order they were added.
   const auto& of_length = shapes_[segments.size()];
-  static const std::vector<size_t> kNone;
+  static const std::vector<size_t> no_routes;
   const auto bucket = [&](std::string_view resource) -> const std::vector<size_t>& {
     const auto it = of_length.find(resource);
-    return it == of_length.end() ? kNone : it->second;
+    return it == of_length.end() ? no_routes : it->second;
   };
   const std::vector<size_t>& named =
       segments.size() > kResourceSegment && !segments[kResourceSegment].empty()
           ? bucket(segments[kResourceSegment])
-          : kNone;
+          : no_routes;
   const std::vector<size_t>& open = bucket("");
   std::optional<Match> found;
   for (size_t next_named = 0, next_open = 0;
