@@ -35,9 +35,9 @@ const Date kAsOf = Date::FromYmd(2026, 11, 20);
 
 std::vector<std::string> CodesOf(const kb::KnowledgeBase& kb, const std::string& category) {
   std::vector<std::string> codes;
-  const auto it = kb.vocabulary.labels.find(category);
-  if (it == kb.vocabulary.labels.end()) return codes;
-  for (const auto& [code, label] : it->second) codes.push_back(code.str());
+  const auto it = kb.vocabulary.order.find(category);
+  if (it == kb.vocabulary.order.end()) return codes;
+  for (const Code& code : it->second) codes.push_back(code.str());
   return codes;
 }
 

@@ -16,7 +16,7 @@ namespace corium::course {
 struct Washout {
   std::string rule;
   std::string summary;
-  std::set<Code> codes;
+  CodeSet codes;
   std::optional<Depth> depth_above;    // an unknown depth counts as above
   std::optional<Depth> depth_at_most;  // an unknown depth never matches
   int days = 0;

@@ -52,8 +52,8 @@ void WriteZone(JsonWriter& out, const ZonePlan& z) {
   out.Key("depth_mm");
   if (z.depth) {
     out.BeginObject();
-    out.Key("min").Number(z.depth->min.millimetres());
-    out.Key("max").Number(z.depth->max.millimetres());
+    out.Key("min").Thousandths(z.depth->min.micrometres());
+    out.Key("max").Thousandths(z.depth->max.micrometres());
     out.EndObject();
   } else {
     out.Null();

@@ -4,6 +4,20 @@
 
 namespace corium::engine {
 
+std::string& TextValues::operator[](std::string_view name) {
+  for (auto& [key, value] : entries_) {
+    if (key == name) return value;
+  }
+  return entries_.emplace_back(std::string(name), std::string()).second;
+}
+
+const std::string* TextValues::Find(std::string_view name) const {
+  for (const auto& [key, value] : entries_) {
+    if (key == name) return &value;
+  }
+  return nullptr;
+}
+
 TextValues FactText::Common() const {
   const Intake& intake = *ctx_.intake;
   const kb::Vocabulary& vocab = ctx_.kb->vocabulary;
@@ -68,12 +82,8 @@ std::string FillTemplate(std::string_view text, const TextValues& values,
     if (close == std::string_view::npos) break;
     out.append(text, i, open - i);
     const std::string_view name = text.substr(open + 1, close - open - 1);
-    const std::string* value = nullptr;
-    if (const auto own = values.find(name); own != values.end()) {
-      value = &own->second;
-    } else if (const auto shared = common.find(name); shared != common.end()) {
-      value = &shared->second;
-    }
+    const std::string* value = values.Find(name);
+    if (value == nullptr) value = common.Find(name);
     if (value == nullptr) {
       out.append(text, open, close - open + 1);
     } else {

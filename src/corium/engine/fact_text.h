@@ -2,17 +2,28 @@
 // the vocabulary, dates, depths). Presentation only; no clinical judgement happens here.
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corium/engine/screening_context.h"
 
 namespace corium::engine {
 
-// Placeholder name -> text; looked up by the names inside a template without copying them.
-using TextValues = std::map<std::string, std::string, std::less<>>;
+// Placeholder name -> text. A hit has a handful of values and copies them once, so they sit in
+// one short list searched in order: a tree would allocate a node per value.
+class TextValues {
+ public:
+  // The value of `name`, added empty when absent.
+  std::string& operator[](std::string_view name);
+  // The value of `name`, or nullptr.
+  const std::string* Find(std::string_view name) const;
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> entries_;
+};
 
 class FactText {
  public:

@@ -48,27 +48,41 @@ class FieldPath {
   size_t index_ = kNoIndex;
 };
 
+// An object's members, read once: the check for unknown fields and every field read use them
+// (asking the object for each field would walk its members again each time).
+class Fields {
+ public:
+  explicit Fields(std::vector<std::pair<std::string_view, JsonValue>> members)
+      : members_(std::move(members)) {}
+
+  // The member `key` unless it is absent or null (which mean the same in an intake).
+  std::optional<JsonValue> Present(std::string_view key) const {
+    for (const auto& [name, value] : members_) {
+      if (name == key) return value.IsNull() ? std::nullopt : std::optional<JsonValue>(value);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, JsonValue>> members_;
+};
+
 class IntakeParser {
  public:
   IntakeParser(const kb::KnowledgeBase& kb, Date default_as_of)
       : kb_(kb), default_as_of_(default_as_of) {}
 
-  Result<Intake> Parse(const Value& root);
+  Result<Intake> Parse(const Value& document);
 
  private:
   void Error(const FieldPath& path, std::string message) {
     errors_.push_back({path.str(), std::move(message)});
   }
 
-  // Reports fields of `object` that are not in `allowed`; false when `object` is not an object.
-  bool Object(const Value& object, const FieldPath& path,
-              std::initializer_list<std::string_view> allowed);
-  // The member `key` of `object` unless it is absent or null (which mean the same in an intake).
-  static std::optional<Value> Present(const Value& object, std::string_view key) {
-    auto member = object.Member(key);
-    if (member && member->IsNull()) return std::nullopt;
-    return member;
-  }
+  // The members of `object`, after reporting those not in `allowed`; nullopt when `object` is not
+  // an object.
+  std::optional<Fields> Object(const Value& object, const FieldPath& path,
+                               std::initializer_list<std::string_view> allowed);
 
   std::optional<Code> ReadCode(const Value& value, const FieldPath& path,
                                std::string_view category);
@@ -77,17 +91,17 @@ class IntakeParser {
   std::optional<Date> ReadPastDate(const Value& value, const FieldPath& path);
   std::optional<bool> ReadBool(const Value& value, const FieldPath& path);
   std::optional<Depth> ReadDepth(const Value& value, const FieldPath& path);
-  std::vector<Code> ReadZones(const Value& object, const FieldPath& path, bool required);
-  std::optional<std::vector<Value>> ReadList(const Value& root, const char* key);
+  std::vector<Code> ReadZones(const Fields& object, const FieldPath& path, bool required);
+  std::optional<std::vector<Value>> ReadList(const Fields& root, const char* key);
 
-  void ReadClient(const Value& root, Intake& intake);
-  void ReadConditions(const Value& root, Intake& intake);
-  void ReadMedications(const Value& root, Intake& intake);
-  void ReadAllergies(const Value& root, Intake& intake);
-  void ReadProcedures(const Value& root, Intake& intake);
-  void ReadRequests(const Value& root, Intake& intake);
-  void ReadPractitioner(const Value& root, Intake& intake);
-  void ReadDevice(const Value& root, Intake& intake);
+  void ReadClient(const Fields& root, Intake& intake);
+  void ReadConditions(const Fields& root, Intake& intake);
+  void ReadMedications(const Fields& root, Intake& intake);
+  void ReadAllergies(const Fields& root, Intake& intake);
+  void ReadProcedures(const Fields& root, Intake& intake);
+  void ReadRequests(const Fields& root, Intake& intake);
+  void ReadPractitioner(const Fields& root, Intake& intake);
+  void ReadDevice(const Fields& root, Intake& intake);
 
   const kb::KnowledgeBase& kb_;
   Date default_as_of_;
@@ -95,21 +109,22 @@ class IntakeParser {
   std::vector<FieldError> errors_;
 };
 
-bool IntakeParser::Object(const Value& object, const FieldPath& path,
-                          std::initializer_list<std::string_view> allowed) {
+std::optional<Fields> IntakeParser::Object(const Value& object, const FieldPath& path,
+                                           std::initializer_list<std::string_view> allowed) {
   if (!object.IsObject()) {
     const std::string where = path.str();
     errors_.push_back({where.empty() ? "(intake)" : where, "expected an object"});
-    return false;
+    return std::nullopt;
   }
+  auto members = object.Members();
   std::vector<std::string_view> unknown;
-  for (const auto& [key, value] : object.Members()) {
+  for (const auto& [key, value] : members) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) unknown.push_back(key);
   }
   // By name, whatever order the text had them in, so both forms of a document answer alike.
   std::sort(unknown.begin(), unknown.end());
   for (const std::string_view key : unknown) Error(path.Member(key), "unknown field");
-  return true;
+  return Fields(std::move(members));
 }
 
 std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& path,
@@ -172,11 +187,11 @@ std::optional<Depth> IntakeParser::ReadDepth(const Value& value, const FieldPath
   return Depth::FromMillimetres(mm);
 }
 
-std::vector<Code> IntakeParser::ReadZones(const Value& object, const FieldPath& path,
+std::vector<Code> IntakeParser::ReadZones(const Fields& object, const FieldPath& path,
                                           bool required) {
   std::vector<Code> zones;
   const FieldPath zones_path = path.Member("zones");
-  const auto list = Present(object, "zones");
+  const auto list = object.Present("zones");
   if (!list) {
     if (required) Error(zones_path, "at least one zone is required");
     return zones;
@@ -195,8 +210,8 @@ std::vector<Code> IntakeParser::ReadZones(const Value& object, const FieldPath& 
   return zones;
 }
 
-std::optional<std::vector<Value>> IntakeParser::ReadList(const Value& root, const char* key) {
-  const auto list = Present(root, key);
+std::optional<std::vector<Value>> IntakeParser::ReadList(const Fields& root, const char* key) {
+  const auto list = root.Present(key);
   if (!list) return std::nullopt;
   if (!list->IsArray()) {
     Error(key, "expected a list");
@@ -205,19 +220,21 @@ std::optional<std::vector<Value>> IntakeParser::ReadList(const Value& root, cons
   return list->Items();
 }
 
-void IntakeParser::ReadClient(const Value& root, Intake& intake) {
-  const auto c = Present(root, "client");
+void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
+  const auto c = root.Present("client");
   if (!c) {
     Error("client", "required");
     return;
   }
-  if (!Object(*c, "client", {"birth_date", "fitzpatrick", "pregnant", "breastfeeding"})) return;
-  if (const auto birth_date = Present(*c, "birth_date"); !birth_date) {
+  const auto client =
+      Object(*c, "client", {"birth_date", "fitzpatrick", "pregnant", "breastfeeding"});
+  if (!client) return;
+  if (const auto birth_date = client->Present("birth_date"); !birth_date) {
     Error("client.birth_date", "required");
   } else if (auto birth = ReadPastDate(*birth_date, "client.birth_date")) {
     intake.client.birth_date = *birth;
   }
-  if (const auto f = Present(*c, "fitzpatrick")) {
+  if (const auto f = client->Present("fitzpatrick")) {
     const auto type = f->Integer();
     if (!type || *type < 1 || *type > 6) {
       Error("client.fitzpatrick", "expected a whole number from 1 to 6");
@@ -225,73 +242,76 @@ void IntakeParser::ReadClient(const Value& root, Intake& intake) {
       intake.client.fitzpatrick = static_cast<int>(*type);
     }
   }
-  if (const auto pregnant = Present(*c, "pregnant")) {
+  if (const auto pregnant = client->Present("pregnant")) {
     intake.client.pregnant = ReadBool(*pregnant, "client.pregnant").value_or(false);
   }
-  if (const auto breastfeeding = Present(*c, "breastfeeding")) {
+  if (const auto breastfeeding = client->Present("breastfeeding")) {
     intake.client.breastfeeding = ReadBool(*breastfeeding, "client.breastfeeding").value_or(false);
   }
 }
 
-void IntakeParser::ReadConditions(const Value& root, Intake& intake) {
+void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "conditions");
   const FieldPath list_path("conditions");
   if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
-    if (!Object(item, path, {"code", "zones", "controlled", "resolved"})) continue;
+    const auto fields = Object(item, path, {"code", "zones", "controlled", "resolved"});
+    if (!fields) continue;
     ConditionEntry entry;
-    if (const auto code = Present(item, "code"); !code) {
+    if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (auto known = ReadCode(*code, path.Member("code"), "conditions")) {
       entry.code = std::move(*known);
     }
-    entry.zones = ReadZones(item, path, false);
-    if (const auto controlled = Present(item, "controlled")) {
+    entry.zones = ReadZones(*fields, path, false);
+    if (const auto controlled = fields->Present("controlled")) {
       entry.controlled = ReadBool(*controlled, path.Member("controlled"));
     }
-    if (const auto resolved = Present(item, "resolved")) {
+    if (const auto resolved = fields->Present("resolved")) {
       entry.resolved = ReadPastDate(*resolved, path.Member("resolved"));
     }
     intake.conditions.push_back(std::move(entry));
   }
 }
 
-void IntakeParser::ReadMedications(const Value& root, Intake& intake) {
+void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "medications");
   const FieldPath list_path("medications");
   if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
-    if (!Object(item, path, {"code", "current", "last_dose", "zones"})) continue;
+    const auto fields = Object(item, path, {"code", "current", "last_dose", "zones"});
+    if (!fields) continue;
     MedicationEntry entry;
-    if (const auto code = Present(item, "code"); !code) {
+    if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (auto known = ReadCode(*code, path.Member("code"), "medications")) {
       entry.code = std::move(*known);
     }
-    if (const auto current = Present(item, "current")) {
+    if (const auto current = fields->Present("current")) {
       entry.current = ReadBool(*current, path.Member("current")).value_or(true);
     }
-    if (const auto last_dose = Present(item, "last_dose")) {
+    if (const auto last_dose = fields->Present("last_dose")) {
       entry.last_dose = ReadPastDate(*last_dose, path.Member("last_dose"));
     }
-    entry.zones = ReadZones(item, path, false);
+    entry.zones = ReadZones(*fields, path, false);
     intake.medications.push_back(std::move(entry));
   }
 }
 
-void IntakeParser::ReadAllergies(const Value& root, Intake& intake) {
+void IntakeParser::ReadAllergies(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "allergies");
   const FieldPath list_path("allergies");
   if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
-    if (!Object(item, path, {"code"})) continue;
-    if (const auto code = Present(item, "code"); !code) {
+    const auto fields = Object(item, path, {"code"});
+    if (!fields) continue;
+    if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (auto known = ReadCode(*code, path.Member("code"), "allergies")) {
       intake.allergies.push_back({std::move(*known)});
@@ -299,35 +319,36 @@ void IntakeParser::ReadAllergies(const Value& root, Intake& intake) {
   }
 }
 
-void IntakeParser::ReadProcedures(const Value& root, Intake& intake) {
+void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "procedures");
   const FieldPath list_path("procedures");
   if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
     const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
-    if (!Object(item, path, {"code", "date", "zones", "depth_mm"})) continue;
+    const auto fields = Object(item, path, {"code", "date", "zones", "depth_mm"});
+    if (!fields) continue;
     ProcedureEntry entry;
-    if (const auto code = Present(item, "code"); !code) {
+    if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (auto known = ReadCode(*code, path.Member("code"), "procedures")) {
       entry.code = std::move(*known);
     }
-    if (const auto date = Present(item, "date"); !date) {
+    if (const auto date = fields->Present("date"); !date) {
       Error(path.Member("date"), "required: the day of the procedure");
     } else if (auto day = ReadPastDate(*date, path.Member("date"))) {
       entry.date = *day;
     }
-    entry.zones = ReadZones(item, path, false);
-    if (const auto depth = Present(item, "depth_mm")) {
+    entry.zones = ReadZones(*fields, path, false);
+    if (const auto depth = fields->Present("depth_mm")) {
       entry.depth = ReadDepth(*depth, path.Member("depth_mm"));
     }
     intake.procedures.push_back(std::move(entry));
   }
 }
 
-void IntakeParser::ReadRequests(const Value& root, Intake& intake) {
-  if (!Present(root, "requests")) {
+void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
+  if (!root.Present("requests")) {
     Error("requests", "at least one request (indication and zones) is required");
     return;
   }
@@ -338,22 +359,23 @@ void IntakeParser::ReadRequests(const Value& root, Intake& intake) {
   for (size_t i = 0; i < list->size(); ++i) {
     const Value& item = (*list)[i];
     const FieldPath path = list_path.Item(i);
-    if (!Object(item, path, {"indication", "zones"})) continue;
+    const auto fields = Object(item, path, {"indication", "zones"});
+    if (!fields) continue;
     TreatmentRequest request;
-    if (const auto indication = Present(item, "indication"); !indication) {
+    if (const auto indication = fields->Present("indication"); !indication) {
       Error(path.Member("indication"), "required");
     } else if (auto code = ReadCode(*indication, path.Member("indication"), "indications")) {
       request.indication = std::move(*code);
     }
-    request.zones = ReadZones(item, path, true);
+    request.zones = ReadZones(*fields, path, true);
     intake.requests.push_back(std::move(request));
   }
 }
 
-void IntakeParser::ReadPractitioner(const Value& root, Intake& intake) {
+void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
   const auto home_role = kb_.vocabulary.setting_default_role.find(intake.setting);
   const bool setting_has_role = home_role != kb_.vocabulary.setting_default_role.end();
-  const auto p = Present(root, "practitioner");
+  const auto p = root.Present("practitioner");
   if (!p) {
     if (setting_has_role) {
       intake.practitioner.role = home_role->second;
@@ -362,8 +384,9 @@ void IntakeParser::ReadPractitioner(const Value& root, Intake& intake) {
     }
     return;
   }
-  if (!Object(*p, "practitioner", {"role", "jurisdiction", "supervised"})) return;
-  if (const auto role_value = Present(*p, "role"); !role_value) {
+  const auto practitioner = Object(*p, "practitioner", {"role", "jurisdiction", "supervised"});
+  if (!practitioner) return;
+  if (const auto role_value = practitioner->Present("role"); !role_value) {
     Error("practitioner.role", "required");
   } else if (auto role = ReadCode(*role_value, "practitioner.role", "roles")) {
     intake.practitioner.role = std::move(*role);
@@ -378,55 +401,57 @@ void IntakeParser::ReadPractitioner(const Value& root, Intake& intake) {
       }
     }
   }
-  if (const auto jurisdiction = Present(*p, "jurisdiction")) {
+  if (const auto jurisdiction = practitioner->Present("jurisdiction")) {
     if (!jurisdiction->IsString() || jurisdiction->String().empty()) {
       Error("practitioner.jurisdiction", "expected a jurisdiction code such as US-UT");
     } else {
       intake.practitioner.jurisdiction = std::string(jurisdiction->String());
     }
   }
-  if (const auto supervised = Present(*p, "supervised")) {
+  if (const auto supervised = practitioner->Present("supervised")) {
     intake.practitioner.supervised =
         ReadBool(*supervised, "practitioner.supervised").value_or(false);
   }
 }
 
-void IntakeParser::ReadDevice(const Value& root, Intake& intake) {
-  const auto d = Present(root, "device");
+void IntakeParser::ReadDevice(const Fields& root, Intake& intake) {
+  const auto d = root.Present("device");
   if (!d) return;
-  if (!Object(*d, "device", {"kind", "cleared", "max_depth_mm", "needle_material"})) return;
+  const auto device_fields =
+      Object(*d, "device", {"kind", "cleared", "max_depth_mm", "needle_material"});
+  if (!device_fields) return;
   Device device;
-  if (const auto kind_value = Present(*d, "kind"); !kind_value) {
+  if (const auto kind_value = device_fields->Present("kind"); !kind_value) {
     Error("device.kind", "required");
   } else if (auto kind = ReadCode(*kind_value, "device.kind", "device_kinds")) {
     device.kind = std::move(*kind);
   }
-  if (const auto cleared = Present(*d, "cleared")) {
+  if (const auto cleared = device_fields->Present("cleared")) {
     device.cleared = ReadBool(*cleared, "device.cleared").value_or(false);
   }
-  if (const auto max_depth = Present(*d, "max_depth_mm")) {
+  if (const auto max_depth = device_fields->Present("max_depth_mm")) {
     device.max_depth = ReadDepth(*max_depth, "device.max_depth_mm");
   }
-  if (const auto material = Present(*d, "needle_material")) {
+  if (const auto material = device_fields->Present("needle_material")) {
     device.needle_material = ReadCode(*material, "device.needle_material", "needle_materials");
   }
   intake.device = std::move(device);
 }
 
-Result<Intake> IntakeParser::Parse(const Value& root) {
-  if (!Object(root, "",
-              {"as_of", "setting", "client", "conditions", "medications", "allergies", "procedures",
-               "requests", "practitioner", "device"})) {
-    return Status::InvalidFields(errors_);
-  }
+Result<Intake> IntakeParser::Parse(const Value& document) {
+  const auto fields = Object(document, "",
+                             {"as_of", "setting", "client", "conditions", "medications",
+                              "allergies", "procedures", "requests", "practitioner", "device"});
+  if (!fields) return Status::InvalidFields(errors_);
+  const Fields& root = *fields;
   Intake intake;
   as_of_ = default_as_of_;
-  if (const auto as_of = Present(root, "as_of")) {
+  if (const auto as_of = root.Present("as_of")) {
     if (auto date = ReadDate(*as_of, "as_of")) as_of_ = *date;
   }
   intake.as_of = as_of_;
   intake.setting = Code("clinic");
-  if (const auto setting = Present(root, "setting")) {
+  if (const auto setting = root.Present("setting")) {
     if (auto code = ReadCode(*setting, "setting", "settings")) intake.setting = *code;
   }
   ReadClient(root, intake);

@@ -3,6 +3,7 @@
 // dump() writes for the same values (the tests compare them), so the two can be mixed.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,9 @@ class JsonWriter {
 
   JsonWriter& String(std::string_view text);
   JsonWriter& Number(double value);
+  // `value` thousandths (a depth in micrometres, written in millimetres), as Number(value /
+  // 1000.0) writes it, without the cost of printing a double.
+  JsonWriter& Thousandths(std::int64_t value);
   JsonWriter& Null();
 
   std::string Take() { return std::move(out_); }

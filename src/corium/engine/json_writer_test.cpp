@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -22,6 +23,22 @@ TEST(JsonWriter, EveryDepthInMicrometresReadsAsNlohmannWritesIt) {
     const double millimetres = micrometres / 1000.0;
     ASSERT_EQ(Written(millimetres), Json(millimetres).dump()) << micrometres << " µm";
   }
+}
+
+TEST(JsonWriter, ThousandthsWriteWhatTheDoubleWouldHave) {
+  const auto thousandths = [](std::int64_t value) {
+    return JsonWriter().Thousandths(value).Take();
+  };
+  for (std::int64_t value = -12000; value <= 12000; ++value) {
+    ASSERT_EQ(thousandths(value), Json(static_cast<double>(value) / 1000.0).dump()) << value;
+  }
+  for (const std::int64_t value :
+       {std::int64_t{100'000'000}, std::int64_t{123'456'789'012}, std::int64_t{-987'654'321}}) {
+    EXPECT_EQ(thousandths(value), Json(static_cast<double>(value) / 1000.0).dump()) << value;
+  }
+  EXPECT_EQ(thousandths(std::numeric_limits<std::int64_t>::min()), "-9223372036854775.808");
+  EXPECT_EQ(JsonWriter().BeginArray().Thousandths(1500).Thousandths(-250).EndArray().Take(),
+            "[1.5,-0.25]");
 }
 
 TEST(JsonWriter, NumbersAtTheEdgesOfPlainNotationMatchNlohmann) {

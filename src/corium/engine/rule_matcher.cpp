@@ -55,7 +55,7 @@ class Matcher {
 
   // Records a hit unless its window has closed by as_of. `from` is the window's start date when
   // known.
-  void Emit(std::vector<Code> zones, std::optional<Date> from, const TextValues& values) {
+  void Emit(std::vector<Code> zones, std::optional<Date> from, TextValues values) {
     if (rc_.qualifiers.requested_region) {
       // The finding applies to the requested zones of that region (within the fact's zones).
       std::vector<Code> narrowed;
@@ -67,7 +67,7 @@ class Matcher {
       if (narrowed.empty()) return;
       zones = std::move(narrowed);
     }
-    Hit hit{&rule_, &rc_, std::move(zones), std::nullopt, values};
+    Hit hit{&rule_, &rc_, std::move(zones), std::nullopt, std::move(values)};
     if (rc_.window) {
       if (from) {
         const Date until = rc_.window->months > 0 ? from->AddMonths(rc_.window->months)
@@ -121,7 +121,7 @@ class Matcher {
       values["control"] = !c.controlled   ? "control not recorded"
                           : *c.controlled ? "controlled"
                                           : "not controlled";
-      Emit(touch.zones, c.resolved, values);
+      Emit(touch.zones, c.resolved, std::move(values));
     }
   }
 
@@ -138,7 +138,7 @@ class Matcher {
       values["last_dose"] = med.current     ? "today (still in use)"
                             : med.last_dose ? med.last_dose->ToString()
                                             : "not recorded";
-      Emit(touch.zones, last, values);
+      Emit(touch.zones, last, std::move(values));
     }
   }
 
@@ -150,7 +150,7 @@ class Matcher {
       }
       auto values = text_.Describe("allergies", a.code);
       values["needle_material"] = text_.NeedleMaterial();
-      Emit({}, std::nullopt, values);
+      Emit({}, std::nullopt, std::move(values));
     }
   }
 
@@ -172,7 +172,7 @@ class Matcher {
       auto values = text_.Describe("procedures", p.code);
       values["date"] = p.date.ToString();
       values["depth_mm"] = p.depth ? p.depth->ToString() + " mm" : "an unrecorded depth";
-      Emit(touch.zones, p.date, values);
+      Emit(touch.zones, p.date, std::move(values));
     }
   }
 
@@ -188,7 +188,7 @@ class Matcher {
       if (zones.empty()) continue;
       auto values = values_;
       values["indication"] = ctx_.kb->vocabulary.Label("indications", request.indication);
-      Emit(zones, std::nullopt, values);
+      Emit(zones, std::nullopt, std::move(values));
     }
   }
 
@@ -223,9 +223,10 @@ class Matcher {
 }  // namespace
 
 std::vector<Hit> MatchRules(const ScreeningContext& ctx) {
+  constexpr std::string_view kConsultation = "consultation";
   std::vector<Hit> hits;
   for (const kb::Rule& rule : ctx.kb->rules) {
-    if (rule.stage != "consultation") continue;
+    if (rule.stage != kConsultation) continue;
     for (const kb::RuleCase& rc : rule.cases) Matcher(ctx, rule, rc, hits).Run();
   }
   return hits;

@@ -74,8 +74,8 @@ void CheckCoverage(const KnowledgeBase& kb, Problems& problems) {
       problems.Add("zones.yaml", "zone \"" + zone.str() + "\" has no entry");
     }
   }
-  if (const auto it = vocab.labels.find("indications"); it != vocab.labels.end()) {
-    for (const auto& [indication, label] : it->second) {
+  if (const auto it = vocab.order.find("indications"); it != vocab.order.end()) {
+    for (const Code& indication : it->second) {
       if (kb.FindIndication(indication) == nullptr) {
         problems.Add("indications.yaml", "indication \"" + indication.str() + "\" has no entry");
       }
@@ -85,9 +85,9 @@ void CheckCoverage(const KnowledgeBase& kb, Problems& problems) {
   // through the table unjudged.
   std::set<Code> setting_roles;
   for (const auto& [setting, role] : vocab.setting_default_role) setting_roles.insert(role);
-  if (const auto it = vocab.labels.find("roles"); it != vocab.labels.end()) {
+  if (const auto it = vocab.order.find("roles"); it != vocab.order.end()) {
     for (const Jurisdiction& j : kb.jurisdictions) {
-      for (const auto& [role, label] : it->second) {
+      for (const Code& role : it->second) {
         if (setting_roles.count(role) != 0) continue;
         bool covered = false;
         for (const ScopeEntry& row : j.scope) {

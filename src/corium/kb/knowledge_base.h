@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -21,8 +22,11 @@ namespace corium::kb {
 
 // The vocabulary of contracts.md §3: which codes exist in each category, and their labels.
 struct Vocabulary {
+  // A category's codes and their labels, hashed: the intake parser asks about every code it reads
+  // and every finding's text asks for labels. For the codes in file order, see `order`.
+  using CodeLabels = std::unordered_map<Code, std::string, CodeHash, std::equal_to<>>;
   // category -> code -> label
-  std::map<std::string, std::map<Code, std::string>, std::less<>> labels;
+  std::unordered_map<std::string, CodeLabels, CodeHash, std::equal_to<>> labels;
   std::set<Code> prescriber_roles;
   std::map<Code, Code> setting_default_role;        // setting -> role (home -> home_user)
   std::map<Code, std::set<Code>> needle_allergens;  // needle material -> allergy codes
@@ -115,31 +119,31 @@ struct ClientMatch {
 enum class ConditionStatus { kPresent, kResolved };
 enum class ControlFilter { kAny, kUncontrolled, kControlledOrUnknown };
 struct ConditionMatch {
-  std::set<Code> codes;
+  CodeSet codes;
   ConditionStatus status = ConditionStatus::kPresent;
   ControlFilter control = ControlFilter::kAny;
 };
 struct MedicationMatch {
-  std::set<Code> codes;
+  CodeSet codes;
   std::optional<bool> current;
   bool anywhere = false;  // a systemic effect: applies to every zone whatever zones are listed
 };
 struct AllergyMatch {
-  std::set<Code> codes;
+  CodeSet codes;
   std::optional<bool> needle_contains_allergen;
 };
 struct ProcedureMatch {
-  std::set<Code> codes;
+  CodeSet codes;
   std::optional<Depth> depth_above;    // an unknown depth counts as above
   std::optional<Depth> depth_at_most;  // an unknown depth never matches
   bool anywhere = false;               // any zone counts, requested or not
 };
 struct RequestMatch {
-  std::set<Code> indications;
-  std::set<Code> zones;
+  CodeSet indications;
+  CodeSet zones;
 };
 struct DeviceMatch {
-  std::set<Code> kinds;
+  CodeSet kinds;
   std::optional<bool> cleared;
   std::optional<Depth> max_depth_at_least;
   std::optional<Depth> max_depth_below;

@@ -53,9 +53,9 @@ constexpr std::array<std::string_view, 9> kSubjects = {"client",  "condition", "
                                                        "allergy", "procedure", "request",
                                                        "device",  "scope",     "always"};
 
-std::set<Code> CodeSet(const NodeReader& node, const std::string& key, const std::string& category,
+CodeSet ReadCodeSet(const NodeReader& node, const std::string& key, const std::string& category,
                        References& refs) {
-  std::set<Code> out;
+  CodeSet out;
   const auto codes = node.Strings(key);
   for (size_t i = 0; i < codes.size(); ++i) {
     refs.Use(category, codes[i], node.doc(), node.pointer() + "/" + key + "/" + std::to_string(i));
@@ -80,7 +80,7 @@ ClientMatch ReadClient(const NodeReader& n) {
 
 ConditionMatch ReadCondition(const NodeReader& n, References& refs) {
   ConditionMatch m;
-  m.codes = CodeSet(n, "codes", "conditions", refs);
+  m.codes = ReadCodeSet(n, "codes", "conditions", refs);
   if (n.OptionalString("status").value_or("present") == "resolved") {
     m.status = ConditionStatus::kResolved;
   }
@@ -95,7 +95,7 @@ ConditionMatch ReadCondition(const NodeReader& n, References& refs) {
 
 ProcedureMatch ReadProcedure(const NodeReader& n, References& refs) {
   ProcedureMatch m;
-  m.codes = CodeSet(n, "codes", "procedures", refs);
+  m.codes = ReadCodeSet(n, "codes", "procedures", refs);
   m.depth_above = n.OptionalMillimetres("depth_above_mm");
   m.depth_at_most = n.OptionalMillimetres("depth_at_most_mm");
   m.anywhere = n.Bool("anywhere", false);
@@ -104,7 +104,7 @@ ProcedureMatch ReadProcedure(const NodeReader& n, References& refs) {
 
 DeviceMatch ReadDevice(const NodeReader& n, References& refs) {
   DeviceMatch m;
-  m.kinds = CodeSet(n, "kinds", "device_kinds", refs);
+  m.kinds = ReadCodeSet(n, "kinds", "device_kinds", refs);
   if (n.Has("cleared")) m.cleared = n.Bool("cleared", false);
   m.max_depth_at_least = n.OptionalMillimetres("max_depth_at_least_mm");
   if (const auto from = n.OptionalMillimetres("max_depth_from_mm")) m.max_depth_at_least = from;
@@ -118,14 +118,14 @@ Subject ReadSubject(const NodeReader& when, std::string_view name, References& r
   if (name == "condition") return ReadCondition(n, refs);
   if (name == "medication") {
     MedicationMatch m;
-    m.codes = CodeSet(n, "codes", "medications", refs);
+    m.codes = ReadCodeSet(n, "codes", "medications", refs);
     if (n.Has("current")) m.current = n.Bool("current", true);
     m.anywhere = n.Bool("anywhere", false);
     return m;
   }
   if (name == "allergy") {
     AllergyMatch m;
-    m.codes = CodeSet(n, "codes", "allergies", refs);
+    m.codes = ReadCodeSet(n, "codes", "allergies", refs);
     if (n.Has("needle_contains_allergen")) {
       m.needle_contains_allergen = n.Bool("needle_contains_allergen", true);
     }
@@ -134,8 +134,8 @@ Subject ReadSubject(const NodeReader& when, std::string_view name, References& r
   if (name == "procedure") return ReadProcedure(n, refs);
   if (name == "request") {
     RequestMatch m;
-    m.indications = CodeSet(n, "indications", "indications", refs);
-    m.zones = CodeSet(n, "zones", "zones", refs);
+    m.indications = ReadCodeSet(n, "indications", "indications", refs);
+    m.zones = ReadCodeSet(n, "zones", "zones", refs);
     return m;
   }
   if (name == "device") return ReadDevice(n, refs);
