@@ -44,7 +44,8 @@ void ReadEntry(simdjson::dom::object entry, std::string_view indication, Decided
 }
 
 // simdjson's parser with a padded copy of the text, one per thread, both kept between calls: a
-// chart commit then allocates nothing to index the decision.
+// chart commit then allocates nothing to index the decision. The element Parse returns lives in
+// the thread's parser, so it is valid until that thread's next Parse.
 class ThreadReader {
  public:
   static simdjson::dom::element Parse(const std::string& text, simdjson::error_code& error) {
