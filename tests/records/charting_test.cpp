@@ -418,6 +418,42 @@ TEST_P(ChartingTest, ASessionRecordsEverythingTp08AsksForWithOneAuditEntry) {
   EXPECT_EQ(zone->front().Text(5), "level 4");
 }
 
+// The checklist is written straight to text, no longer through a JSON tree; the text is what the
+// tree wrote: every tick, in code order, compact.
+TEST_P(ChartingTest, TheStoredChecklistIsEveryTickInCodeOrder) {
+  SessionChart chart = Chart(ConsentedPlan());
+  chart.anaesthetic.reset();
+  chart.checklist[1].state = StepState::kNotUsed;  // the anaesthetic step
+  const auto session = charting_->ChartSession(Physician(), testing::ShippedKb(), chart);
+  ASSERT_TRUE(session.ok()) << session.status().ToString();
+  nlohmann::json ticks = nlohmann::json::object();
+  for (const ChecklistTick& tick : chart.checklist) {
+    ticks[tick.step.str()] = tick.state == StepState::kDone ? "done" : "not_used";
+  }
+  const auto row = db().Query("SELECT checklist_json FROM sessions WHERE id = $1", {*session});
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_EQ(row->front().Text(0), ticks.dump());
+  EXPECT_EQ(row->front().Text(0).rfind(R"({"anaesthetic":"not_used","antisepsis":"done",)", 0), 0u);
+}
+
+// The latest consent of the plan is the one signed last; within one second, the one written last.
+// A consent written later but dated earlier does not count as the latest.
+TEST_P(ChartingTest, ASessionRecordsThePlansLatestConsent) {
+  const Id plan = ConsentedPlan();
+  const auto latest = charting_->SignConsent(Physician(), Consent(plan));  // the same second
+  ASSERT_TRUE(latest.ok()) << latest.status().ToString();
+  Insert(
+      "INSERT INTO consents (clinic_id, client_id, plan_id, text_version, text_digest, items_json,"
+      " signature, signer_name, photo_consent, witnessed_by, signed_at) VALUES ($1, $2, $3,"
+      " 'consent-v0', 'sha256:old', '[]', 'sig', 'Ann Lee', 0, $4, $5) RETURNING id",
+      {clinic_, client_, plan, physician_, kNow - 3600});
+  const auto session = charting_->ChartSession(Physician(), testing::ShippedKb(), Chart(plan));
+  ASSERT_TRUE(session.ok()) << session.status().ToString();
+  const auto row = db().Query("SELECT consent_id FROM sessions WHERE id = $1", {*session});
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_EQ(row->front().Int(0), *latest);
+}
+
 TEST_P(ChartingTest, ASessionWithoutAScreeningOfTheSameDayIsRefused) {
   const Id plan = ConsentedPlan();
   clock_.Set(kNow + 86400, Date::FromYmd(2026, 11, 21));

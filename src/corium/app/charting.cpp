@@ -9,6 +9,7 @@
 
 #include "corium/app/permissions.h"
 #include "corium/app/stored_decision.h"
+#include "corium/engine/json_writer.h"
 
 namespace corium::app {
 namespace {
@@ -93,12 +94,22 @@ Status CheckPlanShape(const PlanRequest& request) {
   return errors.empty() ? Status::Ok() : Status::InvalidFields(std::move(errors));
 }
 
+// {"step": "done" | "not_used"} with the steps in code order, as a JSON object tree would write
+// them. Called once the checklist has passed CheckChecklist, so every step is one the knowledge
+// base spells, listed once.
 std::string ChecklistJson(const std::vector<ChecklistTick>& checklist) {
-  json out = json::object();
-  for (const ChecklistTick& tick : checklist) {
-    out[tick.step.str()] = tick.state == StepState::kDone ? "done" : "not_used";
+  std::vector<const ChecklistTick*> ticks;
+  ticks.reserve(checklist.size());
+  for (const ChecklistTick& tick : checklist) ticks.push_back(&tick);
+  std::sort(ticks.begin(), ticks.end(), [](const ChecklistTick* a, const ChecklistTick* b) {
+    return a->step.str() < b->step.str();
+  });
+  engine::JsonWriter out;
+  out.BeginObject();
+  for (const ChecklistTick* tick : ticks) {
+    out.Key(tick->step.str()).String(tick->state == StepState::kDone ? "done" : "not_used");
   }
-  return out.dump();
+  return out.EndObject().Take();
 }
 
 // The session policies of the knowledge base (TP-06, TP-01, TP-03).
@@ -289,7 +300,7 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
                          device.id,
                          cartridge.id,
                          today,
-                         ChecklistJson(chart.checklist),
+                         {},
                          "{}",
                          chart.notes,
                          {},
@@ -397,6 +408,7 @@ Result<SessionContent> Charting::CheckSession(const Actor& actor, const kb::Know
   CheckChecklist(policies, chart, errors);
 
   if (!errors.empty()) return Status::InvalidFields(std::move(errors));
+  content.checklist_json = ChecklistJson(chart.checklist);
   return content;
 }
 

@@ -23,9 +23,10 @@ struct DecidedZone {
 // The zones a decision judged for one indication, by zone; the first entry for a zone counts.
 using DecidedZones = std::map<Code, DecidedZone>;
 
-// Reads only the "zones" member, without building the rest of the decision in memory: charting
-// does this inside every chart commit, and building the whole document was its largest cost after
-// the database itself (bench/RESULTS.md). kInternal when the text is not a JSON object.
+// Reads only the "zones" member from simdjson's index of the text, without building a tree of the
+// decision: charting does this inside every chart commit, where building the whole document, and
+// then nlohmann's SAX reader, were its largest costs after the database itself
+// (bench/RESULTS.md). kInternal when the text is not a JSON object.
 Result<DecidedZones> DecidedZonesFor(const std::string& decision_json, const Code& indication);
 
 // The decision's "consent_items" (CN-01…); kInternal when the text is not a JSON object.

@@ -96,9 +96,11 @@ Status SqlChartRepository::ReadPlanZones(app::PlanRecord& plan) {
 
 // One statement instead of five (the plan, the day's latest screening, its override, the client's
 // latest intake, the plan's latest consent): a chart commit runs it inside its write transaction.
-// "Latest" is written as MAX(…) and then the highest id rather than ORDER BY time: SQLite sorts
-// an ORDER BY that no index serves in a temporary b-tree, which cost about as much as the lookup
-// itself (bench/RESULTS.md); ties on time still go to the last row written, as before. The
+// The latest screening is written as MAX(…) and then the highest id rather than ORDER BY time:
+// SQLite sorts an ORDER BY that no index serves in a temporary b-tree, which cost about as much as
+// the lookup itself (bench/RESULTS.md); ties on time still go to the last row written. The latest
+// consent is an ORDER BY, which `consents_by_plan (plan_id, signed_at)` serves read backwards
+// (rowid last), without the MAX(…) subquery that read every consent of the plan twice. The
 // override is looked up only for a screening that needs one.
 Result<app::SessionContext> SqlChartRepository::FindSessionContext(Id clinic_id, Id plan_id,
                                                                    Date as_of) {
@@ -115,9 +117,7 @@ Result<app::SessionContext> SqlChartRepository::FindSessionContext(Id clinic_id,
               " (SELECT i.id FROM intakes i WHERE i.clinic_id = p.clinic_id"
               "   AND i.client_id = p.client_id ORDER BY i.revision DESC LIMIT 1),"
               " (SELECT c.id FROM consents c WHERE c.clinic_id = p.clinic_id AND c.plan_id = p.id"
-              "   AND c.signed_at = (SELECT MAX(n.signed_at) FROM consents n"
-              "     WHERE n.clinic_id = p.clinic_id AND n.plan_id = p.id)"
-              "   ORDER BY c.id DESC LIMIT 1)"
+              "   ORDER BY c.signed_at DESC, c.id DESC LIMIT 1)"
               " FROM plans p LEFT JOIN screenings s ON s.id ="
               " (SELECT l.id FROM screenings l WHERE l.clinic_id = p.clinic_id"
               "   AND l.client_id = p.client_id AND l.as_of = $3"

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <climits>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -46,6 +47,16 @@ class ResetOnExit {
   sqlite3_stmt* statement_;
 };
 
+// Before the library's first use in the process: no memory statistics. With them on (the default)
+// every allocation SQLite makes takes a global mutex to count itself, and Debian's SQLite is built
+// without lookaside memory, so a chart commit's thousands of small allocations each paid for it
+// (bench/RESULTS.md). Corium reads none of those statistics. Once SQLite is initialised (a
+// connection was opened elsewhere first) the call is refused and changes nothing.
+void ConfigureLibraryOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 int OpenFlags(OpenMode mode) {
   const int common = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   switch (mode) {
@@ -77,6 +88,7 @@ SqliteConnection::~SqliteConnection() = default;
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
     const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout) {
+  ConfigureLibraryOnce();
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, OpenFlags(mode), nullptr);
   // SQLite usually hands back a handle even when opening fails; it must still be closed.
