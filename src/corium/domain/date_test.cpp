@@ -2,8 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstdio>
+
 namespace corium {
 namespace {
+
+TEST(Date, WritesEveryDayAsYearMonthDayWithLeadingZeros) {
+  for (Date day = Date::FromYmd(1800, 1, 1); day <= Date::FromYmd(2300, 12, 31);
+       day = day.AddDays(1)) {
+    std::array<char, 16> expected{};
+    std::snprintf(expected.data(), expected.size(), "%04d-%02u-%02u", day.year(), day.month(),
+                  day.day());
+    ASSERT_EQ(day.ToString(), expected.data());
+    ASSERT_EQ(Date::Parse(day.ToString()), day);
+  }
+  EXPECT_EQ(Date::FromYmd(0, 1, 1).ToString(), "0000-01-01");
+  EXPECT_EQ(Date::FromYmd(9999, 12, 31).ToString(), "9999-12-31");
+  EXPECT_EQ(Date::FromYmd(999, 2, 3).ToString(), "0999-02-03");
+}
 
 TEST(Date, ParsesStrictIsoDates) {
   ASSERT_TRUE(Date::Parse("2026-11-20"));
