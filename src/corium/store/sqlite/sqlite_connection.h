@@ -26,12 +26,15 @@ class SqliteConnection final : public SqlConnection {
  public:
   // How long a statement waits for another connection's lock before reporting kUnavailable.
   static constexpr std::chrono::milliseconds kDefaultBusyTimeout{5000};
+  // The page size of a database file this class creates; an existing file keeps its own.
+  static constexpr int kNewDatabasePageSize = 1024;
 
   // Opens `path` (":memory:" for a private in-memory database) and applies Corium's settings:
   // WAL with synchronous=FULL (a commit is durable on return; refused if a file database cannot
-  // switch to WAL), foreign keys on, the busy timeout, trusted_schema off, and double-quoted
-  // strings rejected so that `"x"` is an identifier here as in PostgreSQL. A read-only connection
-  // leaves the journal mode as the file has it. kUnavailable if the file cannot be opened.
+  // switch to WAL), kNewDatabasePageSize for a new file, foreign keys on, the busy timeout,
+  // trusted_schema off, and double-quoted strings rejected so that `"x"` is an identifier here as
+  // in PostgreSQL. A read-only connection leaves the journal mode as the file has it. kUnavailable
+  // if the file cannot be opened.
   static Result<std::unique_ptr<SqliteConnection>> Open(
       const std::string& path, OpenMode mode,
       std::chrono::milliseconds busy_timeout = kDefaultBusyTimeout);

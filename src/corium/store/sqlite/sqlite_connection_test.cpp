@@ -226,6 +226,38 @@ TEST(SqliteOpen, InMemoryDatabaseWorks) {
   EXPECT_EQ(QueryText(**db, "SELECT $1 + $2", {std::int64_t{2}, std::int64_t{3}}), "5");
 }
 
+TEST(SqliteOpen, NewFileGetsSmallPagesAndAnExistingFileKeepsItsOwn) {
+  TestDirectory dir;
+  const std::string fresh = dir.File("fresh.db");
+  {
+    auto db = OpenOrDie(fresh);
+    ASSERT_NE(db, nullptr);
+    ASSERT_TRUE(db->ExecuteScript("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('x');").ok());
+  }
+  auto reopened = OpenOrDie(fresh);
+  ASSERT_NE(reopened, nullptr);
+  EXPECT_EQ(QueryText(*reopened, "PRAGMA page_size"),
+            std::to_string(SqliteConnection::kNewDatabasePageSize));
+
+  // A file written with 4 KiB pages before this setting existed opens, keeps them, and works.
+  const std::string older = dir.File("older.db");
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(older.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;"
+                           " CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('kept');",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto existing = OpenOrDie(older);
+  ASSERT_NE(existing, nullptr);
+  EXPECT_EQ(QueryText(*existing, "PRAGMA page_size"), "4096");
+  ASSERT_TRUE(existing->Execute("INSERT INTO t VALUES ($1)", {std::string("added")}).ok());
+  EXPECT_EQ(CountRows(*existing, "t"), 2);
+}
+
 TEST(SqliteOpen, MissingFileWithoutCreateIsUnavailable) {
   TestDirectory dir;
   for (OpenMode mode : {OpenMode::kReadWrite, OpenMode::kReadOnly}) {
