@@ -112,8 +112,8 @@ class ChartingClinic {
  public:
   explicit ChartingClinic(int cartridges, store::Dialect dialect = store::Dialect::kSqlite)
       : b_(dialect),
-        work_(*b_.db),
         audit_(*b_.db),
+        work_(*b_.db, audit_),
         staff_(*b_.db),
         clients_(*b_.db),
         screenings_(*b_.db),
@@ -242,8 +242,8 @@ class ChartingClinic {
  private:
   BenchDatabase b_;
   app::FixedClock clock_{1'795'000'000, Date::FromYmd(2026, 11, 20)};
-  store::SqlUnitOfWork work_;
   store::SqlAuditLog audit_;
+  store::SqlUnitOfWork work_;  // holds audit_ for its reads
   store::SqlStaffRepository staff_;
   store::SqlClientRepository clients_;
   store::SqlScreeningRepository screenings_;

@@ -27,13 +27,13 @@ inline constexpr std::string_view kPhysicianPassword = "physician password 1";
 struct AccountsOver {
   AccountsOver(store::SqlConnection& db, const PasswordHasher& hasher, const TokenSource& tokens,
                const Clock& clock, AccountPolicy policy = {})
-      : work(db),
-        audit(db),
+      : audit(db),
+        work(db, audit),
         staff(db),
         repository(db),
         accounts(work, audit, repository, staff, hasher, tokens, clock, policy) {}
-  store::SqlUnitOfWork work;
   store::SqlAuditLog audit;
+  store::SqlUnitOfWork work;
   store::SqlStaffRepository staff;
   store::SqlAccountRepository repository;
   Accounts accounts;

@@ -58,8 +58,8 @@ class ChartingTest : public ::testing::TestWithParam<Dialect> {
   void SetUp() override {
     CORIUM_REQUIRE_ENGINE(GetParam());
     database_ = testing::MakeTestDatabase(GetParam());
-    work_ = std::make_unique<store::SqlUnitOfWork>(db());
     audit_ = std::make_unique<store::SqlAuditLog>(db());
+    work_ = std::make_unique<store::SqlUnitOfWork>(db(), *audit_);
     charts_ = std::make_unique<store::SqlChartRepository>(db());
     charting_ = std::make_unique<Charting>(*work_, *charts_, *audit_, clock_);
 

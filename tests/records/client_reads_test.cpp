@@ -23,15 +23,15 @@ constexpr std::int64_t kNow = 1795167000;  // 2026-11-20T09:30:00Z
 
 struct Ports {
   Ports(store::SqlConnection& db, const Clock& clock)
-      : work(db),
-        audit(db),
+      : audit(db),
+        work(db, audit),
         staff(db),
         clients(db),
         screenings(db),
         trail(db),
         view{work, audit, clock, testing::ShippedKb(), staff, clients, screenings} {}
-  store::SqlUnitOfWork work;
   store::SqlAuditLog audit;
+  store::SqlUnitOfWork work;
   store::SqlStaffRepository staff;
   store::SqlClientRepository clients;
   store::SqlScreeningRepository screenings;

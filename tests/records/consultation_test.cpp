@@ -32,15 +32,14 @@ const char* const kIsotretinoinHistory =
 // The ports over one connection, as a request handler would hold them.
 struct Ports {
   explicit Ports(store::SqlConnection& db, const Clock& clock)
-      : work(db), audit(db), staff(db), clients(db), screenings(db), view{work,
-                                                                          audit,
-                                                                          clock,
-                                                                          testing::ShippedKb(),
-                                                                          staff,
-                                                                          clients,
-                                                                          screenings} {}
-  store::SqlUnitOfWork work;
+      : audit(db),
+        work(db, audit),
+        staff(db),
+        clients(db),
+        screenings(db),
+        view{work, audit, clock, testing::ShippedKb(), staff, clients, screenings} {}
   store::SqlAuditLog audit;
+  store::SqlUnitOfWork work;
   store::SqlStaffRepository staff;
   store::SqlClientRepository clients;
   store::SqlScreeningRepository screenings;

@@ -29,8 +29,8 @@ class RecordsFixture : public ::testing::TestWithParam<store::Dialect> {
   void SetUp() override {
     CORIUM_REQUIRE_ENGINE(GetParam());
     database_ = MakeTestDatabase(GetParam());
-    work_ = std::make_unique<store::SqlUnitOfWork>(db());
     audit_ = std::make_unique<store::SqlAuditLog>(db());
+    work_ = std::make_unique<store::SqlUnitOfWork>(db(), *audit_);
     a_ = SeedClinic("North", "Ada");
     b_ = SeedClinic("South", "Bea");
   }

@@ -14,7 +14,9 @@ class UnitOfWork {
   // Runs `body` in one write transaction; commits (durably) when it returns Ok, rolls back
   // otherwise, so a refused request leaves the database exactly as it was.
   virtual Status Write(const std::function<Status()>& body) = 0;
-  // Runs `body` in one transaction that may also append audit entries.
+  // Runs `body` over a consistent read of the records; the audit entries it appends are durable
+  // when Read returns Ok (they may be written after the read, in a transaction of their own).
+  // Writing anything but audit entries inside it is a programming error.
   virtual Status Read(const std::function<Status()>& body) = 0;
   // Runs `body` in a read-only transaction (a consistent snapshot, no lock on writers, nothing to
   // flush): for lookups that touch no client record and so need no audit entry, such as checking

@@ -87,8 +87,8 @@ class DemoStory {
   store::SqlConnection& db_;
   const kb::KnowledgeBase& kb_;
   app::FixedClock clock_;
-  store::SqlUnitOfWork work_;
   store::SqlAuditLog audit_;
+  store::SqlUnitOfWork work_;  // holds audit_ for its reads
   store::SqlStaffRepository staff_repository_;
   store::SqlClientRepository client_repository_;
   store::SqlScreeningRepository screening_repository_;

@@ -36,8 +36,8 @@ class SqlServiceScope final : public app::ServiceScope {
  public:
   SqlServiceScope(std::unique_ptr<store::SqlConnection> db, const SharedServices& shared)
       : db_(std::move(db)),
-        work_(*db_),
         audit_(*db_),
+        work_(*db_, audit_),
         audit_trail_(*db_),
         staff_(*db_),
         clients_(*db_),
@@ -102,8 +102,8 @@ class SqlServiceScope final : public app::ServiceScope {
  private:
   std::unique_ptr<store::SqlConnection> db_;
   tz::ZonedSystemClock clock_;
-  store::SqlUnitOfWork work_;
   store::SqlAuditLog audit_;
+  store::SqlUnitOfWork work_;  // holds audit_ for its reads
   store::SqlAuditTrail audit_trail_;
   store::SqlStaffRepository staff_;
   store::SqlClientRepository clients_;

@@ -50,8 +50,8 @@ class UserAdd {
       : db_(db),
         options_(options),
         clock_(options.time_zone.empty() ? "UTC" : options.time_zone),
-        work_(db),
         audit_(db),
+        work_(db, audit_),
         staff_(db),
         clients_(db),
         screenings_(db),
@@ -147,8 +147,8 @@ class UserAdd {
   store::SqlConnection& db_;
   const UserAddOptions& options_;
   tz::ZonedSystemClock clock_;
-  store::SqlUnitOfWork work_;
   store::SqlAuditLog audit_;
+  store::SqlUnitOfWork work_;  // holds audit_ for its reads
   store::SqlStaffRepository staff_;
   store::SqlClientRepository clients_;
   store::SqlScreeningRepository screenings_;

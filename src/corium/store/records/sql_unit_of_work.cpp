@@ -1,5 +1,7 @@
 #include "corium/store/records/sql_unit_of_work.h"
 
+#include <utility>
+
 namespace corium::store {
 
 Status SqlUnitOfWork::Run(TransactionKind kind, const std::function<Status()>& body) {
@@ -9,10 +11,42 @@ Status SqlUnitOfWork::Run(TransactionKind kind, const std::function<Status()>& b
   return tx.Commit();
 }
 
-// Reads also take a write transaction: reading a client's record appends its audit entry, and on
-// SQLite only BEGIN IMMEDIATE lets a writer wait for the lock instead of failing.
+namespace {
+
+// Holds the audit log's entries for as long as it lives, whatever way the read ends.
+class HeldAuditEntries {
+ public:
+  explicit HeldAuditEntries(SqlAuditLog& audit) : audit_(audit) { audit_.Hold(); }
+  ~HeldAuditEntries() { audit_.Release(); }
+  HeldAuditEntries(const HeldAuditEntries&) = delete;
+  HeldAuditEntries& operator=(const HeldAuditEntries&) = delete;
+  std::vector<app::AuditEntry> Take() { return audit_.Release(); }
+
+ private:
+  SqlAuditLog& audit_;
+};
+
+}  // namespace
+
+// Reading a client's record appends its audit entry. The body reads in a read transaction, a
+// snapshot that neither waits for writers nor holds them up, and the entries it appends are
+// written after it, in a short write transaction of their own: Read returns Ok only once they are
+// durable, and a read whose entries cannot be written fails. In one write transaction, as before,
+// every chart read queued for the write lock and held it through its queries and its fsync
+// (bench/RESULTS.md). With no audit log to hold, body and entries share one write transaction.
 Status SqlUnitOfWork::Read(const std::function<Status()>& body) {
-  return Run(TransactionKind::kWrite, body);
+  if (audit_ == nullptr) return Run(TransactionKind::kWrite, body);
+  std::vector<app::AuditEntry> entries;
+  {
+    HeldAuditEntries held(*audit_);
+    CORIUM_RETURN_IF_ERROR(Run(TransactionKind::kRead, body));
+    entries = held.Take();
+  }
+  if (entries.empty()) return Status::Ok();
+  return Run(TransactionKind::kWrite, [&]() -> Status {
+    for (const app::AuditEntry& entry : entries) CORIUM_RETURN_IF_ERROR(audit_->Append(entry));
+    return Status::Ok();
+  });
 }
 
 Status SqlUnitOfWork::Lookup(const std::function<Status()>& body) {
@@ -27,7 +61,21 @@ SqlValue OptionalId(const std::optional<app::Id>& id) {
   return id ? SqlValue(*id) : SqlValue(std::monostate{});
 }
 
+void SqlAuditLog::Hold() {
+  holding_ = true;
+  held_.clear();
+}
+
+std::vector<app::AuditEntry> SqlAuditLog::Release() {
+  holding_ = false;
+  return std::exchange(held_, {});
+}
+
 Status SqlAuditLog::Append(const app::AuditEntry& e) {
+  if (holding_) {
+    held_.push_back(e);
+    return Status::Ok();
+  }
   CORIUM_ASSIGN_OR_RETURN(
       const auto inserted,
       db_.Execute("INSERT INTO audit_log (clinic_id, actor_id, action, record_type, record_id,"

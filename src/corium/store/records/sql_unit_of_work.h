@@ -2,15 +2,36 @@
 // (either engine). Single-threaded, like the connection they wrap.
 #pragma once
 
+#include <vector>
+
 #include "corium/app/audit_log.h"
 #include "corium/app/unit_of_work.h"
 #include "corium/store/sql.h"
 
 namespace corium::store {
 
+class SqlAuditLog final : public app::AuditLog {
+ public:
+  explicit SqlAuditLog(SqlConnection& db) : db_(db) {}
+  Status Append(const app::AuditEntry& entry) override;
+
+  // While held (SqlUnitOfWork::Read, during its read transaction), Append keeps its entries
+  // instead of writing them; Release hands them over and lets Append write again.
+  void Hold();
+  std::vector<app::AuditEntry> Release();
+
+ private:
+  SqlConnection& db_;
+  bool holding_ = false;
+  std::vector<app::AuditEntry> held_;
+};
+
 class SqlUnitOfWork final : public app::UnitOfWork {
  public:
+  // Read without the audit log it appends to is one write transaction, body and entries together.
   explicit SqlUnitOfWork(SqlConnection& db) : db_(db) {}
+  // Read with it reads in a read transaction and writes the entries afterwards (see Read).
+  SqlUnitOfWork(SqlConnection& db, SqlAuditLog& audit) : db_(db), audit_(&audit) {}
   Status Write(const std::function<Status()>& body) override;
   Status Read(const std::function<Status()>& body) override;
   Status Lookup(const std::function<Status()>& body) override;
@@ -18,15 +39,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
  private:
   Status Run(TransactionKind kind, const std::function<Status()>& body);
   SqlConnection& db_;
-};
-
-class SqlAuditLog final : public app::AuditLog {
- public:
-  explicit SqlAuditLog(SqlConnection& db) : db_(db) {}
-  Status Append(const app::AuditEntry& entry) override;
-
- private:
-  SqlConnection& db_;
+  SqlAuditLog* audit_ = nullptr;
 };
 
 // Binds an optional id as NULL when absent.

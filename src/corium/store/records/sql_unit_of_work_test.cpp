@@ -62,6 +62,49 @@ TEST_P(SqlUnitOfWorkTest, AnAuditEntryWithoutAClinicIsRefused) {
   EXPECT_EQ(AuditRows(), 0);
 }
 
+TEST_P(SqlUnitOfWorkTest, AReadWritesItsAuditEntriesDurablyAfterItsQueries) {
+  SqlAuditLog audit(database_->db());
+  SqlUnitOfWork work(database_->db(), audit);
+  std::unique_ptr<SqlConnection> other = database_->Reconnect();
+  const Status read = work.Read([&]() -> Status {
+    CORIUM_RETURN_IF_ERROR(audit.Append(Entry()));
+    CORIUM_RETURN_IF_ERROR(audit.Append(Entry()));
+    // Not written yet, and no write lock held: another connection writes meanwhile.
+    EXPECT_EQ(AuditRows(), 0);
+    Transaction write(*other, TransactionKind::kWrite);
+    EXPECT_TRUE(write.status().ok()) << write.status().ToString();
+    EXPECT_TRUE(other->Execute("UPDATE clinics SET name = 'D' WHERE id = $1", {clinic_}).ok());
+    return write.Commit();
+  });
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  EXPECT_EQ(AuditRows(), 2);
+  // Released: a write's own entry goes in with it again.
+  ASSERT_TRUE(work.Write([&] { return audit.Append(Entry()); }).ok());
+  EXPECT_EQ(AuditRows(), 3);
+}
+
+TEST_P(SqlUnitOfWorkTest, AReadThatFailsWritesNoAuditEntry) {
+  SqlAuditLog audit(database_->db());
+  SqlUnitOfWork work(database_->db(), audit);
+  const Status read = work.Read([&]() -> Status {
+    CORIUM_RETURN_IF_ERROR(audit.Append(Entry()));
+    return Status::NotFound("no such client");
+  });
+  EXPECT_EQ(read.code(), StatusCode::kNotFound);
+  EXPECT_EQ(AuditRows(), 0);
+  ASSERT_TRUE(work.Write([&] { return audit.Append(Entry()); }).ok());
+  EXPECT_EQ(AuditRows(), 1);
+}
+
+TEST_P(SqlUnitOfWorkTest, AReadWhoseAuditEntryCannotBeWrittenFails) {
+  SqlAuditLog audit(database_->db());
+  SqlUnitOfWork work(database_->db(), audit);
+  app::AuditEntry orphan = Entry();
+  orphan.clinic_id = 999999;
+  EXPECT_FALSE(work.Read([&] { return audit.Append(orphan); }).ok());
+  EXPECT_EQ(AuditRows(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, SqlUnitOfWorkTest,
                          ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          [](const ::testing::TestParamInfo<Dialect>& param_info) {
