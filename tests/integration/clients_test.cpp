@@ -183,6 +183,9 @@ TEST_P(ClientsApiTest, TheChartHoldsTheClientItsIntakesAndItsScreenings) {
   EXPECT_EQ(body["intakes"].size(), 1u);
   ASSERT_EQ(body["screenings"].size(), 1u);
   EXPECT_EQ(body["screenings"][0], screened.Json());
+  // The stored decision as the engine wrote it (contracts.md §1.2: `decision` first), not a
+  // tree printed back in another order.
+  EXPECT_NE(chart.body.find(R"("decision":{"decision":)"), std::string::npos) << chart.body;
 }
 
 TEST_P(ClientsApiTest, TheChartHasAContentETagAndAnswers304WhileUnchanged) {

@@ -178,4 +178,18 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::Integer(std::int64_t value) {
+  BeforeValue();
+  std::array<char, 24> digits{};
+  const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+  out_.append(digits.data(), written.ptr);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Verbatim(std::string_view json_text) {
+  BeforeValue();
+  out_ += json_text;
+  return *this;
+}
+
 }  // namespace corium::engine

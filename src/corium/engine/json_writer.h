@@ -27,6 +27,10 @@ class JsonWriter {
   // 1000.0) writes it, without the cost of printing a double.
   JsonWriter& Thousandths(std::int64_t value);
   JsonWriter& Null();
+  JsonWriter& Integer(std::int64_t value);
+  // One JSON value that is already text (a document this program wrote and stored), spliced in
+  // as it is. The caller answers for its being exactly one valid value (see IsJsonObject).
+  JsonWriter& Verbatim(std::string_view json_text);
 
   std::string Take() { return std::move(out_); }
 

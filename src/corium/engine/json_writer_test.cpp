@@ -123,5 +123,24 @@ TEST(JsonWriter, NestingAndSeparatorsMatchNlohmann) {
   EXPECT_EQ(out.Take(), expected.dump());
 }
 
+TEST(JsonWriter, IntegersAtTheirLimitsAndSplicedValuesReadAsNlohmannWritesThem) {
+  JsonWriter out;
+  out.BeginObject()
+      .Key("low")
+      .Integer(std::numeric_limits<std::int64_t>::min())
+      .Key("zero")
+      .Integer(0)
+      .Key("high")
+      .Integer(std::numeric_limits<std::int64_t>::max())
+      .Key("stored")
+      .Verbatim(R"({"a":[1,2],"b":null})")
+      .EndObject();
+  const nlohmann::json expected = {{"low", std::numeric_limits<std::int64_t>::min()},
+                                   {"zero", 0},
+                                   {"high", std::numeric_limits<std::int64_t>::max()},
+                                   {"stored", {{"a", {1, 2}}, {"b", nullptr}}}};
+  EXPECT_EQ(nlohmann::json::parse(out.Take()), expected);
+}
+
 }  // namespace
 }  // namespace corium::engine

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "corium/engine/json_check.h"
 #include "corium/http/api/json_read.h"
 #include "corium/http/api/screening_json.h"
 
@@ -63,27 +64,36 @@ Result<app::ClientQuery> ClientQueryFromCall(const ApiCall& call) {
   return query;
 }
 
-json IntakeToJson(const app::IntakeRecord& intake) {
-  json history = json::parse(intake.intake_json, nullptr, /*allow_exceptions=*/false);
-  if (history.is_discarded()) history = json::object();  // stored by RecordIntake, so valid
-  return {{"id", intake.id},
-          {"client_id", intake.client_id},
-          {"revision", intake.revision},
-          {"history", std::move(history)},
-          {"recorded_by", intake.recorded_by},
-          {"recorded_at", intake.recorded_at}};
+void WriteIntake(engine::JsonWriter& out, const app::IntakeRecord& intake) {
+  out.BeginObject();
+  out.Key("id").Integer(intake.id);
+  out.Key("client_id").Integer(intake.client_id);
+  out.Key("revision").Integer(intake.revision);
+  out.Key("history");
+  engine::WriteStoredObject(out, intake.intake_json);
+  out.Key("recorded_by").Integer(intake.recorded_by);
+  out.Key("recorded_at").Integer(intake.recorded_at);
+  out.EndObject();
 }
 
-json ChartToJson(const app::ClientChart& chart) {
-  json intakes = json::array();
-  for (const app::IntakeRecord& intake : chart.intakes) intakes.push_back(IntakeToJson(intake));
-  json screenings = json::array();
-  for (const app::Screening& screening : chart.screenings) {
-    screenings.push_back(ScreeningToJson(screening));
-  }
-  return {{"client", ClientToJson(chart.client)},
-          {"intakes", std::move(intakes)},
-          {"screenings", std::move(screenings)}};
+json IntakeToJson(const app::IntakeRecord& intake) {
+  engine::JsonWriter out;
+  WriteIntake(out, intake);
+  return json::parse(out.Take());
+}
+
+std::string ChartJsonText(const app::ClientChart& chart) {
+  engine::JsonWriter out;
+  out.BeginObject();
+  out.Key("client").Verbatim(ClientToJson(chart.client).dump());
+  out.Key("intakes").BeginArray();
+  for (const app::IntakeRecord& intake : chart.intakes) WriteIntake(out, intake);
+  out.EndArray();
+  out.Key("screenings").BeginArray();
+  for (const app::Screening& screening : chart.screenings) WriteScreening(out, screening);
+  out.EndArray();
+  out.EndObject();
+  return out.Take();
 }
 
 }  // namespace corium::http

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "corium/app/clients.h"
 #include "corium/app/consultation.h"
 #include "corium/base/result.h"
+#include "corium/engine/json_writer.h"
 #include "corium/http/api.h"
 
 namespace corium::http {
@@ -34,10 +36,15 @@ Result<app::ClientDraft> ClientDraftFromJson(const nlohmann::json& body);
 // `q` and `birth_date` of GET /clients, naming the bad parameter.
 Result<app::ClientQuery> ClientQueryFromCall(const ApiCall& call);
 
+// An intake revision written straight as text, its history spliced in as stored; IntakeToJson is
+// the same object as a tree.
+void WriteIntake(engine::JsonWriter& out, const app::IntakeRecord& intake);
 nlohmann::json IntakeToJson(const app::IntakeRecord& intake);
 
 // {"client": …, "intakes": [...], "screenings": [...]}: one member per part of the record, so the
-// chart grows by adding members.
-nlohmann::json ChartToJson(const app::ClientChart& chart);
+// chart grows by adding members. Written straight as text, with every stored history and decision
+// spliced in as it is: the chart is read at every visit, and parsing each stored document into a
+// tree to print it back cost more than the chart's queries (bench/RESULTS.md).
+std::string ChartJsonText(const app::ClientChart& chart);
 
 }  // namespace corium::http

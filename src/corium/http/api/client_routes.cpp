@@ -83,7 +83,9 @@ Result<ApiReply> ReadChart(ApiCall& call) {
       const app::ClientChart chart,
       app::ReadClientChart(call.services.consultation, call.actor(), client_id));
   // The chart gathers many records, so its ETag is its content's; a 304 is still an audited read.
-  ApiReply reply = ApiReply::Json(ChartToJson(chart));
+  ApiReply reply;
+  reply.content_type = "application/json";
+  reply.raw_body = ChartJsonText(chart);
   reply.content_etag = true;
   return reply;
 }

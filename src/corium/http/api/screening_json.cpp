@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "corium/engine/json_check.h"
 #include "corium/http/api/json_read.h"
 
 namespace corium::http {
@@ -40,23 +41,30 @@ json OverrideToJson(const app::ScreeningOverride& entry) {
           {"decided_at", entry.decided_at}};
 }
 
-json ScreeningToJson(const app::Screening& screening) {
-  json decision = json::parse(screening.decision_json, nullptr, /*allow_exceptions=*/false);
-  if (decision.is_discarded()) decision = json::object();  // written by the engine, so valid
-  json overrides = json::array();
+void WriteScreening(engine::JsonWriter& out, const app::Screening& screening) {
+  out.BeginObject();
+  out.Key("id").Integer(screening.id);
+  out.Key("client_id").Integer(screening.client_id);
+  out.Key("intake_id").Integer(screening.intake_id);
+  out.Key("as_of").String(screening.as_of.ToString());
+  out.Key("decision");
+  engine::WriteStoredObject(out, screening.decision_json);
+  out.Key("kb_version").String(screening.kb_version);
+  out.Key("kb_digest").String(screening.kb_digest);
+  out.Key("screened_by").Integer(screening.screened_by);
+  out.Key("screened_at").Integer(screening.screened_at);
+  out.Key("overrides").BeginArray();
   for (const app::ScreeningOverride& entry : screening.overrides) {
-    overrides.push_back(OverrideToJson(entry));
+    out.Verbatim(OverrideToJson(entry).dump());
   }
-  return {{"id", screening.id},
-          {"client_id", screening.client_id},
-          {"intake_id", screening.intake_id},
-          {"as_of", screening.as_of.ToString()},
-          {"decision", std::move(decision)},
-          {"kb_version", screening.kb_version},
-          {"kb_digest", screening.kb_digest},
-          {"screened_by", screening.screened_by},
-          {"screened_at", screening.screened_at},
-          {"overrides", std::move(overrides)}};
+  out.EndArray();
+  out.EndObject();
+}
+
+json ScreeningToJson(const app::Screening& screening) {
+  engine::JsonWriter out;
+  WriteScreening(out, screening);
+  return json::parse(out.Take());
 }
 
 Result<ConsultBody> ConsultBodyFromJson(const json& body) {

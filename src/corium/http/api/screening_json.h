@@ -10,9 +10,13 @@
 #include "corium/app/clients.h"
 #include "corium/base/result.h"
 #include "corium/domain/intake.h"
+#include "corium/engine/json_writer.h"
 
 namespace corium::http {
 
+// A screening written straight as text, its decision spliced in as stored (for the chart, which
+// holds every screening); ScreeningToJson is the same object as a tree.
+void WriteScreening(engine::JsonWriter& out, const app::Screening& screening);
 nlohmann::json ScreeningToJson(const app::Screening& screening);
 nlohmann::json OverrideToJson(const app::ScreeningOverride& entry);
 
