@@ -109,6 +109,24 @@ void BM_ReadIntakeDocumentTypical(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadIntakeDocumentTypical);
 
+// The same two steps as the HTTP pipeline takes them: the text read into simdjson's index, kept
+// as the document, and the intake read from that index.
+void BM_ReadJsonIndexTypical(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(corium::engine::ReadStrictJson(kTypical, 32));
+}
+BENCHMARK(BM_ReadJsonIndexTypical);
+
+void BM_ReadIntakeIndexTypical(benchmark::State& state) {
+  const auto read = corium::engine::ReadStrictJson(kTypical, 32);
+  const auto& document = std::get<corium::engine::StrictJsonDocument>(read);
+  const auto& kb = Kb();  // loaded before the timing starts
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        corium::engine::ParseIntakeDocument(document, kb, Date::FromYmd(2026, 11, 20)));
+  }
+}
+BENCHMARK(BM_ReadIntakeIndexTypical);
+
 void BM_EncodeDecisionTypical(benchmark::State& state) {
   const corium::Decision decision = corium::engine::Screen(Parse(kTypical), Kb());
   for (auto _ : state) benchmark::DoNotOptimize(corium::engine::DecisionToJson(decision));

@@ -1,10 +1,14 @@
 #include "corium/engine/intake_parser.h"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cmath>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -48,23 +52,35 @@ class FieldPath {
   size_t index_ = kNoIndex;
 };
 
-// An object's members, read once: the check for unknown fields and every field read use them
-// (asking the object for each field would walk its members again each time).
+// An object's allowed members that are not null, kept in one walk over the object that also finds
+// the unknown ones (asking the object for each field would walk all its members again each time).
+// Holds no list on the heap: a request reads some twenty of these.
 class Fields {
  public:
-  explicit Fields(std::vector<std::pair<std::string_view, JsonValue>> members)
-      : members_(std::move(members)) {}
+  // The most members an object of the intake allows (the intake itself has ten).
+  static constexpr size_t kMaxMembers = 10;
 
-  // The member `key` unless it is absent or null (which mean the same in an intake).
+  // Keeps the member `key` unless its value is null (absent and null mean the same in an intake).
+  void Keep(std::string_view key, JsonValue value) {
+    assert(count_ < kMaxMembers);
+    if (count_ < kMaxMembers && !value.IsNull()) members_[count_++].emplace(Member{key, value});
+  }
+
+  // The member `key` unless it is absent or null.
   std::optional<JsonValue> Present(std::string_view key) const {
-    for (const auto& [name, value] : members_) {
-      if (name == key) return value.IsNull() ? std::nullopt : std::optional<JsonValue>(value);
+    for (size_t i = 0; i < count_; ++i) {
+      if (members_[i]->key == key) return members_[i]->value;
     }
     return std::nullopt;
   }
 
  private:
-  std::vector<std::pair<std::string_view, JsonValue>> members_;
+  struct Member {
+    std::string_view key;
+    JsonValue value;
+  };
+  std::array<std::optional<Member>, kMaxMembers> members_;  // the first count_ are set
+  size_t count_ = 0;
 };
 
 class IntakeParser {
@@ -92,7 +108,8 @@ class IntakeParser {
   std::optional<bool> ReadBool(const Value& value, const FieldPath& path);
   std::optional<Depth> ReadDepth(const Value& value, const FieldPath& path);
   std::vector<Code> ReadZones(const Fields& object, const FieldPath& path, bool required);
-  std::optional<std::vector<Value>> ReadList(const Fields& root, const char* key);
+  // The list `key` of the intake, or nullopt when it is absent, null or no list.
+  std::optional<Value> ReadList(const Fields& root, const char* key);
 
   void ReadClient(const Fields& root, Intake& intake);
   void ReadConditions(const Fields& root, Intake& intake);
@@ -111,20 +128,25 @@ class IntakeParser {
 
 std::optional<Fields> IntakeParser::Object(const Value& object, const FieldPath& path,
                                            std::initializer_list<std::string_view> allowed) {
+  std::optional<Fields> fields;  // one object returned on every path, so it is never copied
   if (!object.IsObject()) {
     const std::string where = path.str();
     errors_.push_back({where.empty() ? "(intake)" : where, "expected an object"});
-    return std::nullopt;
+    return fields;
   }
-  auto members = object.Members();
+  fields.emplace();
   std::vector<std::string_view> unknown;
-  for (const auto& [key, value] : members) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) unknown.push_back(key);
-  }
+  object.ForEachMember([&](std::string_view key, JsonValue value) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      unknown.push_back(key);
+    } else {
+      fields->Keep(key, value);  // an allowed key comes once: the strict read refused repeats
+    }
+  });
   // By name, whatever order the text had them in, so both forms of a document answer alike.
   std::sort(unknown.begin(), unknown.end());
   for (const std::string_view key : unknown) Error(path.Member(key), "unknown field");
-  return Fields(std::move(members));
+  return fields;
 }
 
 std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& path,
@@ -133,12 +155,15 @@ std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& 
     Error(path, "expected a code (text)");
     return std::nullopt;
   }
-  Code code{std::string(value.String())};
-  if (!kb_.vocabulary.Has(category, code)) {
-    Error(path, "unknown code \"" + code.str() + "\"");
-    return std::nullopt;
+  // The vocabulary's own code is copied, hash and all: the text is hashed once, to look it up.
+  const std::string_view text = value.String();
+  const auto codes = kb_.vocabulary.labels.find(category);
+  if (codes != kb_.vocabulary.labels.end()) {
+    const auto known = codes->second.find(text);
+    if (known != codes->second.end()) return known->first;
   }
-  return code;
+  Error(path, "unknown code \"" + std::string(text) + "\"");
+  return std::nullopt;
 }
 
 std::optional<Date> IntakeParser::ReadDate(const Value& value, const FieldPath& path) {
@@ -146,10 +171,10 @@ std::optional<Date> IntakeParser::ReadDate(const Value& value, const FieldPath& 
     Error(path, "expected a date YYYY-MM-DD");
     return std::nullopt;
   }
-  const std::string text(value.String());
+  const std::string_view text = value.String();
   const auto date = Date::Parse(text);
   if (!date) {
-    Error(path, "\"" + text + "\" is not a real date in the form YYYY-MM-DD");
+    Error(path, "\"" + std::string(text) + "\" is not a real date in the form YYYY-MM-DD");
   } else if (date->year() < 1900 || date->year() > 2200) {
     Error(path, "date " + date->ToString() + " is out of range (1900 to 2200)");
     return std::nullopt;
@@ -200,24 +225,22 @@ std::vector<Code> IntakeParser::ReadZones(const Fields& object, const FieldPath&
     Error(zones_path, "expected a list of zone codes");
     return zones;
   }
-  const std::vector<Value> items = list->Items();
-  if (required && items.empty()) Error(zones_path, "at least one zone is required");
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (auto zone = ReadCode(items[i], zones_path.Item(i), "zones")) {
-      zones.push_back(std::move(*zone));
-    }
-  }
+  const size_t count = list->ItemCount();
+  if (required && count == 0) Error(zones_path, "at least one zone is required");
+  zones.reserve(count);
+  list->ForEachItem([&](size_t i, const Value& item) {
+    if (auto zone = ReadCode(item, zones_path.Item(i), "zones")) zones.push_back(std::move(*zone));
+  });
   return zones;
 }
 
-std::optional<std::vector<Value>> IntakeParser::ReadList(const Fields& root, const char* key) {
-  const auto list = root.Present(key);
-  if (!list) return std::nullopt;
-  if (!list->IsArray()) {
+std::optional<Value> IntakeParser::ReadList(const Fields& root, const char* key) {
+  auto list = root.Present(key);
+  if (list && !list->IsArray()) {
     Error(key, "expected a list");
     return std::nullopt;
   }
-  return list->Items();
+  return list;
 }
 
 void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
@@ -252,13 +275,13 @@ void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
 
 void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "conditions");
-  const FieldPath list_path("conditions");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("conditions");
+  intake.conditions.reserve(list->ItemCount());
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "zones", "controlled", "resolved"});
-    if (!fields) continue;
+    if (!fields) return;
     ConditionEntry entry;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
@@ -273,18 +296,18 @@ void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
       entry.resolved = ReadPastDate(*resolved, path.Member("resolved"));
     }
     intake.conditions.push_back(std::move(entry));
-  }
+  });
 }
 
 void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "medications");
-  const FieldPath list_path("medications");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("medications");
+  intake.medications.reserve(list->ItemCount());
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "current", "last_dose", "zones"});
-    if (!fields) continue;
+    if (!fields) return;
     MedicationEntry entry;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
@@ -299,35 +322,35 @@ void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
     }
     entry.zones = ReadZones(*fields, path, false);
     intake.medications.push_back(std::move(entry));
-  }
+  });
 }
 
 void IntakeParser::ReadAllergies(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "allergies");
-  const FieldPath list_path("allergies");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("allergies");
+  intake.allergies.reserve(list->ItemCount());
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code"});
-    if (!fields) continue;
+    if (!fields) return;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (auto known = ReadCode(*code, path.Member("code"), "allergies")) {
       intake.allergies.push_back({std::move(*known)});
     }
-  }
+  });
 }
 
 void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "procedures");
-  const FieldPath list_path("procedures");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("procedures");
+  intake.procedures.reserve(list->ItemCount());
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "date", "zones", "depth_mm"});
-    if (!fields) continue;
+    if (!fields) return;
     ProcedureEntry entry;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
@@ -344,7 +367,7 @@ void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
       entry.depth = ReadDepth(*depth, path.Member("depth_mm"));
     }
     intake.procedures.push_back(std::move(entry));
-  }
+  });
 }
 
 void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
@@ -353,14 +376,15 @@ void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
     return;
   }
   const auto list = ReadList(root, "requests");
-  const FieldPath list_path("requests");
   if (!list) return;
-  if (list->empty()) Error("requests", "at least one request (indication and zones) is required");
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("requests");
+  const size_t count = list->ItemCount();
+  if (count == 0) Error("requests", "at least one request (indication and zones) is required");
+  intake.requests.reserve(count);
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"indication", "zones"});
-    if (!fields) continue;
+    if (!fields) return;
     TreatmentRequest request;
     if (const auto indication = fields->Present("indication"); !indication) {
       Error(path.Member("indication"), "required");
@@ -369,7 +393,7 @@ void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
     }
     request.zones = ReadZones(*fields, path, true);
     intake.requests.push_back(std::move(request));
-  }
+  });
 }
 
 void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
@@ -450,10 +474,11 @@ Result<Intake> IntakeParser::Parse(const Value& document) {
     if (auto date = ReadDate(*as_of, "as_of")) as_of_ = *date;
   }
   intake.as_of = as_of_;
-  intake.setting = Code("clinic");
-  if (const auto setting = root.Present("setting")) {
-    if (auto code = ReadCode(*setting, "setting", "settings")) intake.setting = *code;
+  std::optional<Code> setting;
+  if (const auto setting_value = root.Present("setting")) {
+    setting = ReadCode(*setting_value, "setting", "settings");
   }
+  intake.setting = setting ? std::move(*setting) : Code("clinic");
   ReadClient(root, intake);
   ReadConditions(root, intake);
   ReadMedications(root, intake);

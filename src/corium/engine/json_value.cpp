@@ -85,34 +85,10 @@ std::optional<JsonValue> JsonValue::Member(std::string_view key) const {
   return JsonValue(member);
 }
 
-std::vector<std::pair<std::string_view, JsonValue>> JsonValue::Members() const {
-  std::vector<std::pair<std::string_view, JsonValue>> members;
-  if (node_ != nullptr) {
-    if (!node_->is_object()) return members;
-    for (const auto& [key, value] : node_->get_ref<const nlohmann::json::object_t&>()) {
-      members.emplace_back(key, JsonValue(value));
-    }
-    return members;
-  }
-  simdjson::dom::object object;
-  if (element_.get_object().get(object) != simdjson::SUCCESS) return members;
-  members.reserve(object.size());
-  for (const auto field : object) members.emplace_back(field.key, JsonValue(field.value));
-  return members;
-}
-
-std::vector<JsonValue> JsonValue::Items() const {
-  std::vector<JsonValue> items;
-  if (node_ != nullptr) {
-    if (!node_->is_array()) return items;
-    items.reserve(node_->size());
-    for (const auto& item : *node_) items.emplace_back(item);
-    return items;
-  }
+size_t JsonValue::ItemCount() const {
+  if (node_ != nullptr) return node_->is_array() ? node_->size() : 0;
   simdjson::dom::array array;
-  if (element_.get_array().get(array) != simdjson::SUCCESS) return items;
-  for (const auto item : array) items.emplace_back(item);
-  return items;
+  return element_.get_array().get(array) == simdjson::SUCCESS ? array.size() : 0;
 }
 
 }  // namespace corium::engine

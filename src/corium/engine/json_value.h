@@ -8,12 +8,11 @@
 
 #include <simdjson.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 namespace corium::engine {
 
@@ -38,14 +37,46 @@ class JsonValue {
 
   // An object's member; nullopt when the object has none by that name (or this is no object).
   std::optional<JsonValue> Member(std::string_view key) const;
-  // An object's members in the form's own order (the tree's is by key, the index's the text's).
-  std::vector<std::pair<std::string_view, JsonValue>> Members() const;
-  // An array's items in order; empty for anything else.
-  std::vector<JsonValue> Items() const;
+  // Calls `visit(key, value)` for each of an object's members, in the form's own order (the
+  // tree's is by key, the index's the text's); for anything else, never. Builds no list.
+  template <typename Visit>
+  void ForEachMember(Visit&& visit) const;
+  // Calls `visit(index, item)` for each of an array's items, in order; for anything else, never.
+  template <typename Visit>
+  void ForEachItem(Visit&& visit) const;
+  // How many items an array has; 0 for anything else.
+  size_t ItemCount() const;
 
  private:
   const nlohmann::json* node_ = nullptr;  // the tree's node, or null for simdjson's element
   simdjson::dom::element element_;
 };
+
+template <typename Visit>
+void JsonValue::ForEachMember(Visit&& visit) const {
+  if (node_ != nullptr) {
+    if (!node_->is_object()) return;
+    for (const auto& [key, value] : node_->get_ref<const nlohmann::json::object_t&>()) {
+      visit(std::string_view(key), JsonValue(value));
+    }
+    return;
+  }
+  simdjson::dom::object object;
+  if (element_.get_object().get(object) != simdjson::SUCCESS) return;
+  for (const auto field : object) visit(field.key, JsonValue(field.value));
+}
+
+template <typename Visit>
+void JsonValue::ForEachItem(Visit&& visit) const {
+  size_t index = 0;
+  if (node_ != nullptr) {
+    if (!node_->is_array()) return;
+    for (const auto& item : *node_) visit(index++, JsonValue(item));
+    return;
+  }
+  simdjson::dom::array array;
+  if (element_.get_array().get(array) != simdjson::SUCCESS) return;
+  for (const auto item : array) visit(index++, JsonValue(item));
+}
 
 }  // namespace corium::engine
