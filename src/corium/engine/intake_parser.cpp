@@ -86,7 +86,7 @@ class Fields {
 class IntakeParser {
  public:
   IntakeParser(const kb::KnowledgeBase& kb, Date default_as_of)
-      : kb_(kb), default_as_of_(default_as_of) {}
+      : kb_(kb), zone_codes_(CodesOf("zones")), default_as_of_(default_as_of) {}
 
   Result<Intake> Parse(const Value& document);
 
@@ -100,8 +100,11 @@ class IntakeParser {
   std::optional<Fields> Object(const Value& object, const FieldPath& path,
                                std::initializer_list<std::string_view> allowed);
 
-  std::optional<Code> ReadCode(const Value& value, const FieldPath& path,
-                               std::string_view category);
+  using CodeLabels = kb::Vocabulary::CodeLabels;
+  // The codes of a vocabulary category (none for a category it lacks): looked up once for a list
+  // of codes, not for each code.
+  const CodeLabels& CodesOf(std::string_view category) const;
+  std::optional<Code> ReadCode(const Value& value, const FieldPath& path, const CodeLabels& codes);
   std::optional<Date> ReadDate(const Value& value, const FieldPath& path);
   // A date in the client's history: must not be after as_of.
   std::optional<Date> ReadPastDate(const Value& value, const FieldPath& path);
@@ -121,6 +124,7 @@ class IntakeParser {
   void ReadDevice(const Fields& root, Intake& intake);
 
   const kb::KnowledgeBase& kb_;
+  const CodeLabels& zone_codes_;  // every request names zones, and most entries do
   Date default_as_of_;
   Date as_of_;
   std::vector<FieldError> errors_;
@@ -149,19 +153,21 @@ std::optional<Fields> IntakeParser::Object(const Value& object, const FieldPath&
   return fields;
 }
 
+const IntakeParser::CodeLabels& IntakeParser::CodesOf(std::string_view category) const {
+  static const CodeLabels kNone;
+  const auto found = kb_.vocabulary.labels.find(category);
+  return found == kb_.vocabulary.labels.end() ? kNone : found->second;
+}
+
 std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& path,
-                                           std::string_view category) {
+                                           const CodeLabels& codes) {
   if (!value.IsString()) {
     Error(path, "expected a code (text)");
     return std::nullopt;
   }
   // The vocabulary's own code is copied, hash and all: the text is hashed once, to look it up.
   const std::string_view text = value.String();
-  const auto codes = kb_.vocabulary.labels.find(category);
-  if (codes != kb_.vocabulary.labels.end()) {
-    const auto known = codes->second.find(text);
-    if (known != codes->second.end()) return known->first;
-  }
+  if (const auto known = codes.find(text); known != codes.end()) return known->first;
   Error(path, "unknown code \"" + std::string(text) + "\"");
   return std::nullopt;
 }
@@ -229,7 +235,8 @@ std::vector<Code> IntakeParser::ReadZones(const Fields& object, const FieldPath&
   if (required && count == 0) Error(zones_path, "at least one zone is required");
   zones.reserve(count);
   list->ForEachItem([&](size_t i, const Value& item) {
-    if (auto zone = ReadCode(item, zones_path.Item(i), "zones")) zones.push_back(std::move(*zone));
+    if (auto zone = ReadCode(item, zones_path.Item(i), zone_codes_))
+      zones.push_back(std::move(*zone));
   });
   return zones;
 }
@@ -278,6 +285,7 @@ void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
   if (!list) return;
   const FieldPath list_path("conditions");
   intake.conditions.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("conditions");
   list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "zones", "controlled", "resolved"});
@@ -285,7 +293,7 @@ void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
     ConditionEntry entry;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "conditions")) {
+    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
       entry.code = std::move(*known);
     }
     entry.zones = ReadZones(*fields, path, false);
@@ -304,6 +312,7 @@ void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
   if (!list) return;
   const FieldPath list_path("medications");
   intake.medications.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("medications");
   list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "current", "last_dose", "zones"});
@@ -311,7 +320,7 @@ void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
     MedicationEntry entry;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "medications")) {
+    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
       entry.code = std::move(*known);
     }
     if (const auto current = fields->Present("current")) {
@@ -330,13 +339,14 @@ void IntakeParser::ReadAllergies(const Fields& root, Intake& intake) {
   if (!list) return;
   const FieldPath list_path("allergies");
   intake.allergies.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("allergies");
   list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code"});
     if (!fields) return;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "allergies")) {
+    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
       intake.allergies.push_back({std::move(*known)});
     }
   });
@@ -347,6 +357,7 @@ void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
   if (!list) return;
   const FieldPath list_path("procedures");
   intake.procedures.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("procedures");
   list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "date", "zones", "depth_mm"});
@@ -354,7 +365,7 @@ void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
     ProcedureEntry entry;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "procedures")) {
+    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
       entry.code = std::move(*known);
     }
     if (const auto date = fields->Present("date"); !date) {
@@ -381,6 +392,7 @@ void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
   const size_t count = list->ItemCount();
   if (count == 0) Error("requests", "at least one request (indication and zones) is required");
   intake.requests.reserve(count);
+  const CodeLabels& indications = CodesOf("indications");
   list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"indication", "zones"});
@@ -388,7 +400,7 @@ void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
     TreatmentRequest request;
     if (const auto indication = fields->Present("indication"); !indication) {
       Error(path.Member("indication"), "required");
-    } else if (auto code = ReadCode(*indication, path.Member("indication"), "indications")) {
+    } else if (auto code = ReadCode(*indication, path.Member("indication"), indications)) {
       request.indication = std::move(*code);
     }
     request.zones = ReadZones(*fields, path, true);
@@ -412,7 +424,7 @@ void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
   if (!practitioner) return;
   if (const auto role_value = practitioner->Present("role"); !role_value) {
     Error("practitioner.role", "required");
-  } else if (auto role = ReadCode(*role_value, "practitioner.role", "roles")) {
+  } else if (auto role = ReadCode(*role_value, "practitioner.role", CodesOf("roles"))) {
     intake.practitioner.role = std::move(*role);
     if (setting_has_role && intake.practitioner.role != home_role->second) {
       Error("practitioner.role", "the " + intake.setting.str() + " setting is for role \"" +
@@ -447,7 +459,7 @@ void IntakeParser::ReadDevice(const Fields& root, Intake& intake) {
   Device device;
   if (const auto kind_value = device_fields->Present("kind"); !kind_value) {
     Error("device.kind", "required");
-  } else if (auto kind = ReadCode(*kind_value, "device.kind", "device_kinds")) {
+  } else if (auto kind = ReadCode(*kind_value, "device.kind", CodesOf("device_kinds"))) {
     device.kind = std::move(*kind);
   }
   if (const auto cleared = device_fields->Present("cleared")) {
@@ -457,7 +469,8 @@ void IntakeParser::ReadDevice(const Fields& root, Intake& intake) {
     device.max_depth = ReadDepth(*max_depth, "device.max_depth_mm");
   }
   if (const auto material = device_fields->Present("needle_material")) {
-    device.needle_material = ReadCode(*material, "device.needle_material", "needle_materials");
+    device.needle_material =
+        ReadCode(*material, "device.needle_material", CodesOf("needle_materials"));
   }
   intake.device = std::move(device);
 }
@@ -476,7 +489,7 @@ Result<Intake> IntakeParser::Parse(const Value& document) {
   intake.as_of = as_of_;
   std::optional<Code> setting;
   if (const auto setting_value = root.Present("setting")) {
-    setting = ReadCode(*setting_value, "setting", "settings");
+    setting = ReadCode(*setting_value, "setting", CodesOf("settings"));
   }
   intake.setting = setting ? std::move(*setting) : Code("clinic");
   ReadClient(root, intake);
