@@ -6,40 +6,11 @@ namespace corium::engine {
 
 using simdjson::dom::element_type;
 
-bool JsonValue::IsNull() const {
-  return node_ != nullptr ? node_->is_null() : element_.type() == element_type::NULL_VALUE;
-}
-
-bool JsonValue::IsObject() const {
-  return node_ != nullptr ? node_->is_object() : element_.type() == element_type::OBJECT;
-}
-
-bool JsonValue::IsArray() const {
-  return node_ != nullptr ? node_->is_array() : element_.type() == element_type::ARRAY;
-}
-
-bool JsonValue::IsString() const {
-  return node_ != nullptr ? node_->is_string() : element_.type() == element_type::STRING;
-}
-
-bool JsonValue::IsBool() const {
-  return node_ != nullptr ? node_->is_boolean() : element_.type() == element_type::BOOL;
-}
-
 bool JsonValue::IsNumber() const {
   if (node_ != nullptr) return node_->is_number();
   const element_type type = element_.type();
   return type == element_type::INT64 || type == element_type::UINT64 ||
          type == element_type::DOUBLE;
-}
-
-std::string_view JsonValue::String() const {
-  if (node_ != nullptr) {
-    return node_->is_string() ? std::string_view(node_->get_ref<const std::string&>())
-                              : std::string_view();
-  }
-  std::string_view text;
-  return element_.get_string().get(text) == simdjson::SUCCESS ? text : std::string_view();
 }
 
 bool JsonValue::Bool() const {

@@ -21,15 +21,33 @@ class JsonValue {
   explicit JsonValue(const nlohmann::json& node) : node_(&node) {}
   explicit JsonValue(simdjson::dom::element element) : element_(element) {}
 
-  bool IsNull() const;
-  bool IsObject() const;
-  bool IsArray() const;
-  bool IsString() const;
-  bool IsBool() const;
+  // The questions asked of every value are answered here, inline.
+  bool IsNull() const {
+    return node_ != nullptr ? node_->is_null() : Type() == simdjson::dom::element_type::NULL_VALUE;
+  }
+  bool IsObject() const {
+    return node_ != nullptr ? node_->is_object() : Type() == simdjson::dom::element_type::OBJECT;
+  }
+  bool IsArray() const {
+    return node_ != nullptr ? node_->is_array() : Type() == simdjson::dom::element_type::ARRAY;
+  }
+  bool IsString() const {
+    return node_ != nullptr ? node_->is_string() : Type() == simdjson::dom::element_type::STRING;
+  }
+  bool IsBool() const {
+    return node_ != nullptr ? node_->is_boolean() : Type() == simdjson::dom::element_type::BOOL;
+  }
   bool IsNumber() const;  // an integer or not
 
   // Each reads a value of its kind; a value of another kind reads as empty, false or zero.
-  std::string_view String() const;
+  std::string_view String() const {
+    if (node_ != nullptr) {
+      return node_->is_string() ? std::string_view(node_->get_ref<const std::string&>())
+                                : std::string_view();
+    }
+    std::string_view text;
+    return element_.get_string().get(text) == simdjson::SUCCESS ? text : std::string_view();
+  }
   bool Bool() const;
   double Number() const;
   // A whole number written without a fraction or exponent, if it fits in 64 bits.
@@ -48,6 +66,8 @@ class JsonValue {
   size_t ItemCount() const;
 
  private:
+  simdjson::dom::element_type Type() const { return element_.type(); }
+
   const nlohmann::json* node_ = nullptr;  // the tree's node, or null for simdjson's element
   simdjson::dom::element element_;
 };
