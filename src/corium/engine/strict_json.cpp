@@ -147,7 +147,7 @@ class FastReader {
         simdjson::SUCCESS) {
       return nullptr;
     }
-    if (!Check(root, 0, error)) return nullptr;
+    if (HoldsOthers(root) && !Check(root, 0, error)) return nullptr;
     return index;
   }
 
@@ -157,20 +157,28 @@ class FastReader {
   // keeps a hostile object of many keys from costing the square of their number.
   static constexpr size_t kFewMembers = 16;
 
-  // Walks the document in text order, so the first fault found is the one the exact reader,
-  // which reads in text order too, would report.
+  // Whether an element is an array or an object: only those are checked, so a number or a
+  // string (most of a document) costs one look at its type.
+  static bool HoldsOthers(simdjson::dom::element element) {
+    const auto type = element.type();
+    return type == simdjson::dom::element_type::ARRAY ||
+           type == simdjson::dom::element_type::OBJECT;
+  }
+
+  // Checks an array or an object and what it holds, in text order, so the first fault found is
+  // the one the exact reader, which reads in text order too, would report.
   bool Check(simdjson::dom::element element, int depth, StrictJsonError& error) {
-    using simdjson::dom::element_type;
-    if (element.type() == element_type::ARRAY) {
-      if (depth >= max_depth_) return TooDeep(error);
-      for (const auto item : simdjson::dom::array(element)) {
-        if (!Check(item, depth + 1, error)) return false;
-      }
-      return true;
-    }
-    if (element.type() != element_type::OBJECT) return true;
     if (depth >= max_depth_) return TooDeep(error);
-    const simdjson::dom::object object(element);
+    if (element.type() == simdjson::dom::element_type::OBJECT) {
+      return CheckObject(simdjson::dom::object(element), depth, error);
+    }
+    for (const auto item : simdjson::dom::array(element)) {
+      if (HoldsOthers(item) && !Check(item, depth + 1, error)) return false;
+    }
+    return true;
+  }
+
+  bool CheckObject(simdjson::dom::object object, int depth, StrictJsonError& error) {
     std::array<std::string_view, kFewMembers> few_keys;
     size_t few = 0;
     std::unique_ptr<std::unordered_set<std::string_view>> many_keys;  // made past kFewMembers
@@ -192,7 +200,7 @@ class FastReader {
         error.key = std::string(field.key);
         return false;
       }
-      if (!Check(field.value, depth + 1, error)) return false;
+      if (HoldsOthers(field.value) && !Check(field.value, depth + 1, error)) return false;
     }
     return true;
   }
