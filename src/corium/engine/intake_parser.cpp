@@ -104,7 +104,8 @@ class IntakeParser {
   // The codes of a vocabulary category (none for a category it lacks): looked up once for a list
   // of codes, not for each code.
   const CodeLabels& CodesOf(std::string_view category) const;
-  std::optional<Code> ReadCode(const Value& value, const FieldPath& path, const CodeLabels& codes);
+  // The vocabulary's own code (copied once, where it goes, hash and all), or null after an error.
+  const Code* ReadCode(const Value& value, const FieldPath& path, const CodeLabels& codes);
   std::optional<Date> ReadDate(const Value& value, const FieldPath& path);
   // A date in the client's history: must not be after as_of.
   std::optional<Date> ReadPastDate(const Value& value, const FieldPath& path);
@@ -159,17 +160,17 @@ const IntakeParser::CodeLabels& IntakeParser::CodesOf(std::string_view category)
   return found == kb_.vocabulary.labels.end() ? kNone : found->second;
 }
 
-std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& path,
-                                           const CodeLabels& codes) {
+const Code* IntakeParser::ReadCode(const Value& value, const FieldPath& path,
+                                   const CodeLabels& codes) {
   if (!value.IsString()) {
     Error(path, "expected a code (text)");
-    return std::nullopt;
+    return nullptr;
   }
-  // The vocabulary's own code is copied, hash and all: the text is hashed once, to look it up.
+  // The text is hashed once, to look it up; the code found carries its hash.
   const std::string_view text = value.String();
-  if (const auto known = codes.find(text); known != codes.end()) return known->first;
+  if (const auto known = codes.find(text); known != codes.end()) return &known->first;
   Error(path, "unknown code \"" + std::string(text) + "\"");
-  return std::nullopt;
+  return nullptr;
 }
 
 std::optional<Date> IntakeParser::ReadDate(const Value& value, const FieldPath& path) {
@@ -235,8 +236,7 @@ std::vector<Code> IntakeParser::ReadZones(const Fields& object, const FieldPath&
   if (required && count == 0) Error(zones_path, "at least one zone is required");
   zones.reserve(count);
   list->ForEachItem([&](size_t i, const Value& item) {
-    if (auto zone = ReadCode(item, zones_path.Item(i), zone_codes_))
-      zones.push_back(std::move(*zone));
+    if (const Code* zone = ReadCode(item, zones_path.Item(i), zone_codes_)) zones.push_back(*zone);
   });
   return zones;
 }
@@ -290,11 +290,11 @@ void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "zones", "controlled", "resolved"});
     if (!fields) return;
-    ConditionEntry entry;
+    ConditionEntry& entry = intake.conditions.emplace_back();
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
-      entry.code = std::move(*known);
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      entry.code = *known;
     }
     entry.zones = ReadZones(*fields, path, false);
     if (const auto controlled = fields->Present("controlled")) {
@@ -303,7 +303,6 @@ void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
     if (const auto resolved = fields->Present("resolved")) {
       entry.resolved = ReadPastDate(*resolved, path.Member("resolved"));
     }
-    intake.conditions.push_back(std::move(entry));
   });
 }
 
@@ -317,11 +316,11 @@ void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "current", "last_dose", "zones"});
     if (!fields) return;
-    MedicationEntry entry;
+    MedicationEntry& entry = intake.medications.emplace_back();
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
-      entry.code = std::move(*known);
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      entry.code = *known;
     }
     if (const auto current = fields->Present("current")) {
       entry.current = ReadBool(*current, path.Member("current")).value_or(true);
@@ -330,7 +329,6 @@ void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
       entry.last_dose = ReadPastDate(*last_dose, path.Member("last_dose"));
     }
     entry.zones = ReadZones(*fields, path, false);
-    intake.medications.push_back(std::move(entry));
   });
 }
 
@@ -346,8 +344,8 @@ void IntakeParser::ReadAllergies(const Fields& root, Intake& intake) {
     if (!fields) return;
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
-      intake.allergies.push_back({std::move(*known)});
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      intake.allergies.push_back({*known});
     }
   });
 }
@@ -362,11 +360,11 @@ void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "date", "zones", "depth_mm"});
     if (!fields) return;
-    ProcedureEntry entry;
+    ProcedureEntry& entry = intake.procedures.emplace_back();
     if (const auto code = fields->Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), codes)) {
-      entry.code = std::move(*known);
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      entry.code = *known;
     }
     if (const auto date = fields->Present("date"); !date) {
       Error(path.Member("date"), "required: the day of the procedure");
@@ -377,7 +375,6 @@ void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
     if (const auto depth = fields->Present("depth_mm")) {
       entry.depth = ReadDepth(*depth, path.Member("depth_mm"));
     }
-    intake.procedures.push_back(std::move(entry));
   });
 }
 
@@ -397,14 +394,13 @@ void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"indication", "zones"});
     if (!fields) return;
-    TreatmentRequest request;
+    TreatmentRequest& request = intake.requests.emplace_back();
     if (const auto indication = fields->Present("indication"); !indication) {
       Error(path.Member("indication"), "required");
-    } else if (auto code = ReadCode(*indication, path.Member("indication"), indications)) {
-      request.indication = std::move(*code);
+    } else if (const Code* code = ReadCode(*indication, path.Member("indication"), indications)) {
+      request.indication = *code;
     }
     request.zones = ReadZones(*fields, path, true);
-    intake.requests.push_back(std::move(request));
   });
 }
 
@@ -424,8 +420,8 @@ void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
   if (!practitioner) return;
   if (const auto role_value = practitioner->Present("role"); !role_value) {
     Error("practitioner.role", "required");
-  } else if (auto role = ReadCode(*role_value, "practitioner.role", CodesOf("roles"))) {
-    intake.practitioner.role = std::move(*role);
+  } else if (const Code* role = ReadCode(*role_value, "practitioner.role", CodesOf("roles"))) {
+    intake.practitioner.role = *role;
     if (setting_has_role && intake.practitioner.role != home_role->second) {
       Error("practitioner.role", "the " + intake.setting.str() + " setting is for role \"" +
                                      home_role->second.str() + "\"");
@@ -459,8 +455,8 @@ void IntakeParser::ReadDevice(const Fields& root, Intake& intake) {
   Device device;
   if (const auto kind_value = device_fields->Present("kind"); !kind_value) {
     Error("device.kind", "required");
-  } else if (auto kind = ReadCode(*kind_value, "device.kind", CodesOf("device_kinds"))) {
-    device.kind = std::move(*kind);
+  } else if (const Code* kind = ReadCode(*kind_value, "device.kind", CodesOf("device_kinds"))) {
+    device.kind = *kind;
   }
   if (const auto cleared = device_fields->Present("cleared")) {
     device.cleared = ReadBool(*cleared, "device.cleared").value_or(false);
@@ -469,8 +465,10 @@ void IntakeParser::ReadDevice(const Fields& root, Intake& intake) {
     device.max_depth = ReadDepth(*max_depth, "device.max_depth_mm");
   }
   if (const auto material = device_fields->Present("needle_material")) {
-    device.needle_material =
-        ReadCode(*material, "device.needle_material", CodesOf("needle_materials"));
+    const CodeLabels& materials = CodesOf("needle_materials");
+    if (const Code* known = ReadCode(*material, "device.needle_material", materials)) {
+      device.needle_material = *known;
+    }
   }
   intake.device = std::move(device);
 }
@@ -487,11 +485,11 @@ Result<Intake> IntakeParser::Parse(const Value& document) {
     if (auto date = ReadDate(*as_of, "as_of")) as_of_ = *date;
   }
   intake.as_of = as_of_;
-  std::optional<Code> setting;
+  const Code* setting = nullptr;
   if (const auto setting_value = root.Present("setting")) {
     setting = ReadCode(*setting_value, "setting", CodesOf("settings"));
   }
-  intake.setting = setting ? std::move(*setting) : Code("clinic");
+  intake.setting = setting != nullptr ? *setting : Code("clinic");
   ReadClient(root, intake);
   ReadConditions(root, intake);
   ReadMedications(root, intake);
