@@ -155,9 +155,9 @@ std::optional<Fields> IntakeParser::Object(const Value& object, const FieldPath&
 }
 
 const IntakeParser::CodeLabels& IntakeParser::CodesOf(std::string_view category) const {
-  static const CodeLabels kNone;
+  static const CodeLabels no_codes;
   const auto found = kb_.vocabulary.labels.find(category);
-  return found == kb_.vocabulary.labels.end() ? kNone : found->second;
+  return found == kb_.vocabulary.labels.end() ? no_codes : found->second;
 }
 
 const Code* IntakeParser::ReadCode(const Value& value, const FieldPath& path,
