@@ -17,6 +17,21 @@ namespace {
 
 using nlohmann::json;
 
+// The index a document of this thread last let go of, kept with its buffers for the next read, so
+// that reading a request body does not allocate three buffers (and free them after). Only the
+// index of a text up to kSpareIndexBytes is kept: one large body does not hold on to its memory.
+thread_local std::unique_ptr<simdjson::dom::document> spare_index;
+constexpr size_t kSpareIndexBytes = size_t{64} * 1024;
+
+std::unique_ptr<simdjson::dom::document> NewIndex() {
+  if (spare_index != nullptr) return std::move(spare_index);
+  return std::make_unique<simdjson::dom::document>();
+}
+
+void LetGo(std::unique_ptr<simdjson::dom::document> index) {
+  if (index != nullptr && index->capacity() <= kSpareIndexBytes) spare_index = std::move(index);
+}
+
 // The exact reader: a SAX handler over nlohmann's parser that builds the document itself, so that
 // a repeated key is seen as it arrives, and that knows where text stops being JSON.
 class StrictBuilder {
@@ -141,13 +156,14 @@ class FastReader {
             simdjson::SUCCESS) {
       return nullptr;
     }
-    auto index = std::make_unique<simdjson::dom::document>();
+    auto index = NewIndex();
     simdjson::dom::element root;
     if (parser.parse_into_document(*index, text.data(), text.size()).get(root) !=
-        simdjson::SUCCESS) {
+            simdjson::SUCCESS ||
+        (HoldsOthers(root) && !Check(root, 0, error))) {
+      LetGo(std::move(index));
       return nullptr;
     }
-    if (HoldsOthers(root) && !Check(root, 0, error)) return nullptr;
     return index;
   }
 
@@ -263,7 +279,7 @@ StrictJsonDocument::StrictJsonDocument(std::unique_ptr<simdjson::dom::document> 
     : index_(std::move(index)) {}
 StrictJsonDocument::StrictJsonDocument(StrictJsonDocument&& other) noexcept = default;
 StrictJsonDocument& StrictJsonDocument::operator=(StrictJsonDocument&& other) noexcept = default;
-StrictJsonDocument::~StrictJsonDocument() = default;
+StrictJsonDocument::~StrictJsonDocument() { LetGo(std::move(index_)); }
 
 bool StrictJsonDocument::IsObject() const { return Root().IsObject(); }
 
@@ -275,7 +291,7 @@ json StrictJsonDocument::TakeTree() && {
   if (index_ == nullptr) return std::move(tree_);
   json tree;
   BuildTree(index_->root(), tree);
-  index_.reset();
+  LetGo(std::move(index_));
   return tree;
 }
 
