@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 #include <initializer_list>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -54,22 +55,28 @@ class FieldPath {
 
 // An object's allowed members that are not null, kept in one walk over the object that also finds
 // the unknown ones (asking the object for each field would walk all its members again each time).
-// Holds no list on the heap: a request reads some twenty of these.
+// Holds no list on the heap: a request reads some twenty of these. False when what was read was
+// no object (and no member is kept).
 class Fields {
  public:
   // The most members an object of the intake allows (the intake itself has ten).
   static constexpr size_t kMaxMembers = 10;
 
+  explicit operator bool() const { return is_object_; }
+  void MarkObject() { is_object_ = true; }
+
   // Keeps the member `key` unless its value is null (absent and null mean the same in an intake).
   void Keep(std::string_view key, JsonValue value) {
     assert(count_ < kMaxMembers);
-    if (count_ < kMaxMembers && !value.IsNull()) members_[count_++].emplace(Member{key, value});
+    if (count_ < kMaxMembers && !value.IsNull()) {
+      std::construct_at(&slots_.members[count_++], Member{key, value});
+    }
   }
 
   // The member `key` unless it is absent or null.
   std::optional<JsonValue> Present(std::string_view key) const {
     for (size_t i = 0; i < count_; ++i) {
-      if (members_[i]->key == key) return members_[i]->value;
+      if (slots_.members[i].key == key) return slots_.members[i].value;
     }
     return std::nullopt;
   }
@@ -79,8 +86,14 @@ class Fields {
     std::string_view key;
     JsonValue value;
   };
-  std::array<std::optional<Member>, kMaxMembers> members_;  // the first count_ are set
+  // The first count_ members are set; the others are left unmade (not cleared for each object,
+  // as an array of optionals would be: g++ zeroes an optional's whole storage).
+  union Slots {
+    Slots() {}  // NOLINT(modernize-use-equals-default): makes no member
+    std::array<Member, kMaxMembers> members;
+  } slots_;
   size_t count_ = 0;
+  bool is_object_ = false;
 };
 
 class IntakeParser {
@@ -95,10 +108,10 @@ class IntakeParser {
     errors_.push_back({path.str(), std::move(message)});
   }
 
-  // The members of `object`, after reporting those not in `allowed`; nullopt when `object` is not
-  // an object.
-  std::optional<Fields> Object(const Value& object, const FieldPath& path,
-                               std::initializer_list<std::string_view> allowed);
+  // The members of `object`, after reporting those not in `allowed`; false (and reported) when
+  // `object` is not an object.
+  Fields Object(const Value& object, const FieldPath& path,
+                std::initializer_list<std::string_view> allowed);
 
   using CodeLabels = kb::Vocabulary::CodeLabels;
   // The codes of a vocabulary category (none for a category it lacks): looked up once for a list
@@ -131,21 +144,21 @@ class IntakeParser {
   std::vector<FieldError> errors_;
 };
 
-std::optional<Fields> IntakeParser::Object(const Value& object, const FieldPath& path,
-                                           std::initializer_list<std::string_view> allowed) {
-  std::optional<Fields> fields;  // one object returned on every path, so it is never copied
+Fields IntakeParser::Object(const Value& object, const FieldPath& path,
+                            std::initializer_list<std::string_view> allowed) {
+  Fields fields;  // one object returned on every path, so it is never copied
   if (!object.IsObject()) {
     const std::string where = path.str();
     errors_.push_back({where.empty() ? "(intake)" : where, "expected an object"});
     return fields;
   }
-  fields.emplace();
+  fields.MarkObject();
   std::vector<std::string_view> unknown;
   object.ForEachMember([&](std::string_view key, JsonValue value) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       unknown.push_back(key);
     } else {
-      fields->Keep(key, value);  // an allowed key comes once: the strict read refused repeats
+      fields.Keep(key, value);  // an allowed key comes once: the strict read refused repeats
     }
   });
   // By name, whatever order the text had them in, so both forms of a document answer alike.
@@ -259,12 +272,12 @@ void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
   const auto client =
       Object(*c, "client", {"birth_date", "fitzpatrick", "pregnant", "breastfeeding"});
   if (!client) return;
-  if (const auto birth_date = client->Present("birth_date"); !birth_date) {
+  if (const auto birth_date = client.Present("birth_date"); !birth_date) {
     Error("client.birth_date", "required");
   } else if (auto birth = ReadPastDate(*birth_date, "client.birth_date")) {
     intake.client.birth_date = *birth;
   }
-  if (const auto f = client->Present("fitzpatrick")) {
+  if (const auto f = client.Present("fitzpatrick")) {
     const auto type = f->Integer();
     if (!type || *type < 1 || *type > 6) {
       Error("client.fitzpatrick", "expected a whole number from 1 to 6");
@@ -272,10 +285,10 @@ void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
       intake.client.fitzpatrick = static_cast<int>(*type);
     }
   }
-  if (const auto pregnant = client->Present("pregnant")) {
+  if (const auto pregnant = client.Present("pregnant")) {
     intake.client.pregnant = ReadBool(*pregnant, "client.pregnant").value_or(false);
   }
-  if (const auto breastfeeding = client->Present("breastfeeding")) {
+  if (const auto breastfeeding = client.Present("breastfeeding")) {
     intake.client.breastfeeding = ReadBool(*breastfeeding, "client.breastfeeding").value_or(false);
   }
 }
@@ -291,16 +304,16 @@ void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
     const auto fields = Object(item, path, {"code", "zones", "controlled", "resolved"});
     if (!fields) return;
     ConditionEntry& entry = intake.conditions.emplace_back();
-    if (const auto code = fields->Present("code"); !code) {
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
       entry.code = *known;
     }
-    entry.zones = ReadZones(*fields, path, false);
-    if (const auto controlled = fields->Present("controlled")) {
+    entry.zones = ReadZones(fields, path, false);
+    if (const auto controlled = fields.Present("controlled")) {
       entry.controlled = ReadBool(*controlled, path.Member("controlled"));
     }
-    if (const auto resolved = fields->Present("resolved")) {
+    if (const auto resolved = fields.Present("resolved")) {
       entry.resolved = ReadPastDate(*resolved, path.Member("resolved"));
     }
   });
@@ -317,18 +330,18 @@ void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
     const auto fields = Object(item, path, {"code", "current", "last_dose", "zones"});
     if (!fields) return;
     MedicationEntry& entry = intake.medications.emplace_back();
-    if (const auto code = fields->Present("code"); !code) {
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
       entry.code = *known;
     }
-    if (const auto current = fields->Present("current")) {
+    if (const auto current = fields.Present("current")) {
       entry.current = ReadBool(*current, path.Member("current")).value_or(true);
     }
-    if (const auto last_dose = fields->Present("last_dose")) {
+    if (const auto last_dose = fields.Present("last_dose")) {
       entry.last_dose = ReadPastDate(*last_dose, path.Member("last_dose"));
     }
-    entry.zones = ReadZones(*fields, path, false);
+    entry.zones = ReadZones(fields, path, false);
   });
 }
 
@@ -342,7 +355,7 @@ void IntakeParser::ReadAllergies(const Fields& root, Intake& intake) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code"});
     if (!fields) return;
-    if (const auto code = fields->Present("code"); !code) {
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
       intake.allergies.push_back({*known});
@@ -361,18 +374,18 @@ void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
     const auto fields = Object(item, path, {"code", "date", "zones", "depth_mm"});
     if (!fields) return;
     ProcedureEntry& entry = intake.procedures.emplace_back();
-    if (const auto code = fields->Present("code"); !code) {
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
     } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
       entry.code = *known;
     }
-    if (const auto date = fields->Present("date"); !date) {
+    if (const auto date = fields.Present("date"); !date) {
       Error(path.Member("date"), "required: the day of the procedure");
     } else if (auto day = ReadPastDate(*date, path.Member("date"))) {
       entry.date = *day;
     }
-    entry.zones = ReadZones(*fields, path, false);
-    if (const auto depth = fields->Present("depth_mm")) {
+    entry.zones = ReadZones(fields, path, false);
+    if (const auto depth = fields.Present("depth_mm")) {
       entry.depth = ReadDepth(*depth, path.Member("depth_mm"));
     }
   });
@@ -395,12 +408,12 @@ void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
     const auto fields = Object(item, path, {"indication", "zones"});
     if (!fields) return;
     TreatmentRequest& request = intake.requests.emplace_back();
-    if (const auto indication = fields->Present("indication"); !indication) {
+    if (const auto indication = fields.Present("indication"); !indication) {
       Error(path.Member("indication"), "required");
     } else if (const Code* code = ReadCode(*indication, path.Member("indication"), indications)) {
       request.indication = *code;
     }
-    request.zones = ReadZones(*fields, path, true);
+    request.zones = ReadZones(fields, path, true);
   });
 }
 
@@ -418,7 +431,7 @@ void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
   }
   const auto practitioner = Object(*p, "practitioner", {"role", "jurisdiction", "supervised"});
   if (!practitioner) return;
-  if (const auto role_value = practitioner->Present("role"); !role_value) {
+  if (const auto role_value = practitioner.Present("role"); !role_value) {
     Error("practitioner.role", "required");
   } else if (const Code* role = ReadCode(*role_value, "practitioner.role", CodesOf("roles"))) {
     intake.practitioner.role = *role;
@@ -433,14 +446,14 @@ void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
       }
     }
   }
-  if (const auto jurisdiction = practitioner->Present("jurisdiction")) {
+  if (const auto jurisdiction = practitioner.Present("jurisdiction")) {
     if (!jurisdiction->IsString() || jurisdiction->String().empty()) {
       Error("practitioner.jurisdiction", "expected a jurisdiction code such as US-UT");
     } else {
       intake.practitioner.jurisdiction = std::string(jurisdiction->String());
     }
   }
-  if (const auto supervised = practitioner->Present("supervised")) {
+  if (const auto supervised = practitioner.Present("supervised")) {
     intake.practitioner.supervised =
         ReadBool(*supervised, "practitioner.supervised").value_or(false);
   }
@@ -453,18 +466,18 @@ void IntakeParser::ReadDevice(const Fields& root, Intake& intake) {
       Object(*d, "device", {"kind", "cleared", "max_depth_mm", "needle_material"});
   if (!device_fields) return;
   Device device;
-  if (const auto kind_value = device_fields->Present("kind"); !kind_value) {
+  if (const auto kind_value = device_fields.Present("kind"); !kind_value) {
     Error("device.kind", "required");
   } else if (const Code* kind = ReadCode(*kind_value, "device.kind", CodesOf("device_kinds"))) {
     device.kind = *kind;
   }
-  if (const auto cleared = device_fields->Present("cleared")) {
+  if (const auto cleared = device_fields.Present("cleared")) {
     device.cleared = ReadBool(*cleared, "device.cleared").value_or(false);
   }
-  if (const auto max_depth = device_fields->Present("max_depth_mm")) {
+  if (const auto max_depth = device_fields.Present("max_depth_mm")) {
     device.max_depth = ReadDepth(*max_depth, "device.max_depth_mm");
   }
-  if (const auto material = device_fields->Present("needle_material")) {
+  if (const auto material = device_fields.Present("needle_material")) {
     const CodeLabels& materials = CodesOf("needle_materials");
     if (const Code* known = ReadCode(*material, "device.needle_material", materials)) {
       device.needle_material = *known;
@@ -478,7 +491,7 @@ Result<Intake> IntakeParser::Parse(const Value& document) {
                              {"as_of", "setting", "client", "conditions", "medications",
                               "allergies", "procedures", "requests", "practitioner", "device"});
   if (!fields) return Status::InvalidFields(errors_);
-  const Fields& root = *fields;
+  const Fields& root = fields;
   Intake intake;
   as_of_ = default_as_of_;
   if (const auto as_of = root.Present("as_of")) {
