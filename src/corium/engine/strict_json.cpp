@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -195,19 +196,24 @@ class FastReader {
   }
 
   bool CheckObject(simdjson::dom::object object, int depth, StrictJsonError& error) {
-    std::array<std::string_view, kFewMembers> few_keys;
+    // The first `few` keys, each made as it is met (an array of string_views would clear all
+    // sixteen for every object).
+    union FewKeys {
+      FewKeys() {}  // NOLINT(modernize-use-equals-default): makes no key
+      std::array<std::string_view, kFewMembers> keys;
+    } few_keys;
     size_t few = 0;
     std::unique_ptr<std::unordered_set<std::string_view>> many_keys;  // made past kFewMembers
     for (const auto field : object) {
       bool repeated = false;
       if (few < kFewMembers) {
-        repeated = std::find(few_keys.begin(), few_keys.begin() + few, field.key) !=
-                   few_keys.begin() + few;
-        few_keys[few++] = field.key;
+        const auto known = few_keys.keys.begin();
+        repeated = std::find(known, known + few, field.key) != known + few;
+        std::construct_at(&few_keys.keys[few++], field.key);
       } else {
         if (many_keys == nullptr) {
-          many_keys = std::make_unique<std::unordered_set<std::string_view>>(few_keys.begin(),
-                                                                             few_keys.end());
+          many_keys = std::make_unique<std::unordered_set<std::string_view>>(few_keys.keys.begin(),
+                                                                             few_keys.keys.end());
         }
         repeated = !many_keys->insert(field.key).second;
       }
