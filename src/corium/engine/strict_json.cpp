@@ -20,9 +20,10 @@ using nlohmann::json;
 
 // The index a document of this thread last let go of, kept with its buffers for the next read, so
 // that reading a request body does not allocate three buffers (and free them after). Only the
-// index of a text up to kSpareIndexBytes is kept: one large body does not hold on to its memory.
+// index of a text up to kSpareIndexBytes is kept (its buffers take about ten times the text): one
+// large body does not hold on to its memory.
 thread_local std::unique_ptr<simdjson::dom::document> spare_index;
-constexpr size_t kSpareIndexBytes = size_t{64} * 1024;
+constexpr size_t kSpareIndexBytes = size_t{16} * 1024;
 
 std::unique_ptr<simdjson::dom::document> NewIndex() {
   if (spare_index != nullptr) return std::move(spare_index);
