@@ -1,10 +1,15 @@
 #include "corium/engine/intake_parser.h"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cmath>
 #include <initializer_list>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -48,29 +53,53 @@ class FieldPath {
   size_t index_ = kNoIndex;
 };
 
-// An object's members, read once: the check for unknown fields and every field read use them
-// (asking the object for each field would walk its members again each time).
+// An object's allowed members that are not null, kept in one walk over the object that also finds
+// the unknown ones (asking the object for each field would walk all its members again each time).
+// Holds no list on the heap: a request reads some twenty of these. False when what was read was
+// no object (and no member is kept).
 class Fields {
  public:
-  explicit Fields(std::vector<std::pair<std::string_view, JsonValue>> members)
-      : members_(std::move(members)) {}
+  // The most members an object of the intake allows (the intake itself has ten).
+  static constexpr size_t kMaxMembers = 10;
 
-  // The member `key` unless it is absent or null (which mean the same in an intake).
+  explicit operator bool() const { return is_object_; }
+  void MarkObject() { is_object_ = true; }
+
+  // Keeps the member `key` unless its value is null (absent and null mean the same in an intake).
+  void Keep(std::string_view key, JsonValue value) {
+    assert(count_ < kMaxMembers);
+    if (count_ < kMaxMembers && !value.IsNull()) {
+      std::construct_at(&slots_.members[count_++], Member{key, value});
+    }
+  }
+
+  // The member `key` unless it is absent or null.
   std::optional<JsonValue> Present(std::string_view key) const {
-    for (const auto& [name, value] : members_) {
-      if (name == key) return value.IsNull() ? std::nullopt : std::optional<JsonValue>(value);
+    for (size_t i = 0; i < count_; ++i) {
+      if (slots_.members[i].key == key) return slots_.members[i].value;
     }
     return std::nullopt;
   }
 
  private:
-  std::vector<std::pair<std::string_view, JsonValue>> members_;
+  struct Member {
+    std::string_view key;
+    JsonValue value;
+  };
+  // The first count_ members are set; the others are left unmade (not cleared for each object,
+  // as an array of optionals would be: g++ zeroes an optional's whole storage).
+  union Slots {
+    Slots() {}  // NOLINT(modernize-use-equals-default): makes no member
+    std::array<Member, kMaxMembers> members;
+  } slots_;
+  size_t count_ = 0;
+  bool is_object_ = false;
 };
 
 class IntakeParser {
  public:
   IntakeParser(const kb::KnowledgeBase& kb, Date default_as_of)
-      : kb_(kb), default_as_of_(default_as_of) {}
+      : kb_(kb), zone_codes_(CodesOf("zones")), default_as_of_(default_as_of) {}
 
   Result<Intake> Parse(const Value& document);
 
@@ -79,20 +108,25 @@ class IntakeParser {
     errors_.push_back({path.str(), std::move(message)});
   }
 
-  // The members of `object`, after reporting those not in `allowed`; nullopt when `object` is not
-  // an object.
-  std::optional<Fields> Object(const Value& object, const FieldPath& path,
-                               std::initializer_list<std::string_view> allowed);
+  // The members of `object`, after reporting those not in `allowed`; false (and reported) when
+  // `object` is not an object.
+  Fields Object(const Value& object, const FieldPath& path,
+                std::initializer_list<std::string_view> allowed);
 
-  std::optional<Code> ReadCode(const Value& value, const FieldPath& path,
-                               std::string_view category);
+  using CodeLabels = kb::Vocabulary::CodeLabels;
+  // The codes of a vocabulary category (none for a category it lacks): looked up once for a list
+  // of codes, not for each code.
+  const CodeLabels& CodesOf(std::string_view category) const;
+  // The vocabulary's own code (copied once, where it goes, hash and all), or null after an error.
+  const Code* ReadCode(const Value& value, const FieldPath& path, const CodeLabels& codes);
   std::optional<Date> ReadDate(const Value& value, const FieldPath& path);
   // A date in the client's history: must not be after as_of.
   std::optional<Date> ReadPastDate(const Value& value, const FieldPath& path);
   std::optional<bool> ReadBool(const Value& value, const FieldPath& path);
   std::optional<Depth> ReadDepth(const Value& value, const FieldPath& path);
   std::vector<Code> ReadZones(const Fields& object, const FieldPath& path, bool required);
-  std::optional<std::vector<Value>> ReadList(const Fields& root, const char* key);
+  // The list `key` of the intake, or nullopt when it is absent, null or no list.
+  std::optional<Value> ReadList(const Fields& root, const char* key);
 
   void ReadClient(const Fields& root, Intake& intake);
   void ReadConditions(const Fields& root, Intake& intake);
@@ -104,41 +138,52 @@ class IntakeParser {
   void ReadDevice(const Fields& root, Intake& intake);
 
   const kb::KnowledgeBase& kb_;
+  const CodeLabels& zone_codes_;  // every request names zones, and most entries do
   Date default_as_of_;
   Date as_of_;
   std::vector<FieldError> errors_;
 };
 
-std::optional<Fields> IntakeParser::Object(const Value& object, const FieldPath& path,
-                                           std::initializer_list<std::string_view> allowed) {
+Fields IntakeParser::Object(const Value& object, const FieldPath& path,
+                            std::initializer_list<std::string_view> allowed) {
+  Fields fields;  // one object returned on every path, so it is never copied
   if (!object.IsObject()) {
     const std::string where = path.str();
     errors_.push_back({where.empty() ? "(intake)" : where, "expected an object"});
-    return std::nullopt;
+    return fields;
   }
-  auto members = object.Members();
+  fields.MarkObject();
   std::vector<std::string_view> unknown;
-  for (const auto& [key, value] : members) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) unknown.push_back(key);
-  }
+  object.ForEachMember([&](std::string_view key, JsonValue value) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      unknown.push_back(key);
+    } else {
+      fields.Keep(key, value);  // an allowed key comes once: the strict read refused repeats
+    }
+  });
   // By name, whatever order the text had them in, so both forms of a document answer alike.
   std::sort(unknown.begin(), unknown.end());
   for (const std::string_view key : unknown) Error(path.Member(key), "unknown field");
-  return Fields(std::move(members));
+  return fields;
 }
 
-std::optional<Code> IntakeParser::ReadCode(const Value& value, const FieldPath& path,
-                                           std::string_view category) {
+const IntakeParser::CodeLabels& IntakeParser::CodesOf(std::string_view category) const {
+  static const CodeLabels no_codes;
+  const auto found = kb_.vocabulary.labels.find(category);
+  return found == kb_.vocabulary.labels.end() ? no_codes : found->second;
+}
+
+const Code* IntakeParser::ReadCode(const Value& value, const FieldPath& path,
+                                   const CodeLabels& codes) {
   if (!value.IsString()) {
     Error(path, "expected a code (text)");
-    return std::nullopt;
+    return nullptr;
   }
-  Code code{std::string(value.String())};
-  if (!kb_.vocabulary.Has(category, code)) {
-    Error(path, "unknown code \"" + code.str() + "\"");
-    return std::nullopt;
-  }
-  return code;
+  // The text is hashed once, to look it up; the code found carries its hash.
+  const std::string_view text = value.String();
+  if (const auto known = codes.find(text); known != codes.end()) return &known->first;
+  Error(path, "unknown code \"" + std::string(text) + "\"");
+  return nullptr;
 }
 
 std::optional<Date> IntakeParser::ReadDate(const Value& value, const FieldPath& path) {
@@ -146,10 +191,10 @@ std::optional<Date> IntakeParser::ReadDate(const Value& value, const FieldPath& 
     Error(path, "expected a date YYYY-MM-DD");
     return std::nullopt;
   }
-  const std::string text(value.String());
+  const std::string_view text = value.String();
   const auto date = Date::Parse(text);
   if (!date) {
-    Error(path, "\"" + text + "\" is not a real date in the form YYYY-MM-DD");
+    Error(path, "\"" + std::string(text) + "\" is not a real date in the form YYYY-MM-DD");
   } else if (date->year() < 1900 || date->year() > 2200) {
     Error(path, "date " + date->ToString() + " is out of range (1900 to 2200)");
     return std::nullopt;
@@ -200,24 +245,22 @@ std::vector<Code> IntakeParser::ReadZones(const Fields& object, const FieldPath&
     Error(zones_path, "expected a list of zone codes");
     return zones;
   }
-  const std::vector<Value> items = list->Items();
-  if (required && items.empty()) Error(zones_path, "at least one zone is required");
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (auto zone = ReadCode(items[i], zones_path.Item(i), "zones")) {
-      zones.push_back(std::move(*zone));
-    }
-  }
+  const size_t count = list->ItemCount();
+  if (required && count == 0) Error(zones_path, "at least one zone is required");
+  zones.reserve(count);
+  list->ForEachItem([&](size_t i, const Value& item) {
+    if (const Code* zone = ReadCode(item, zones_path.Item(i), zone_codes_)) zones.push_back(*zone);
+  });
   return zones;
 }
 
-std::optional<std::vector<Value>> IntakeParser::ReadList(const Fields& root, const char* key) {
-  const auto list = root.Present(key);
-  if (!list) return std::nullopt;
-  if (!list->IsArray()) {
+std::optional<Value> IntakeParser::ReadList(const Fields& root, const char* key) {
+  auto list = root.Present(key);
+  if (list && !list->IsArray()) {
     Error(key, "expected a list");
     return std::nullopt;
   }
-  return list->Items();
+  return list;
 }
 
 void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
@@ -229,12 +272,12 @@ void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
   const auto client =
       Object(*c, "client", {"birth_date", "fitzpatrick", "pregnant", "breastfeeding"});
   if (!client) return;
-  if (const auto birth_date = client->Present("birth_date"); !birth_date) {
+  if (const auto birth_date = client.Present("birth_date"); !birth_date) {
     Error("client.birth_date", "required");
   } else if (auto birth = ReadPastDate(*birth_date, "client.birth_date")) {
     intake.client.birth_date = *birth;
   }
-  if (const auto f = client->Present("fitzpatrick")) {
+  if (const auto f = client.Present("fitzpatrick")) {
     const auto type = f->Integer();
     if (!type || *type < 1 || *type > 6) {
       Error("client.fitzpatrick", "expected a whole number from 1 to 6");
@@ -242,109 +285,110 @@ void IntakeParser::ReadClient(const Fields& root, Intake& intake) {
       intake.client.fitzpatrick = static_cast<int>(*type);
     }
   }
-  if (const auto pregnant = client->Present("pregnant")) {
+  if (const auto pregnant = client.Present("pregnant")) {
     intake.client.pregnant = ReadBool(*pregnant, "client.pregnant").value_or(false);
   }
-  if (const auto breastfeeding = client->Present("breastfeeding")) {
+  if (const auto breastfeeding = client.Present("breastfeeding")) {
     intake.client.breastfeeding = ReadBool(*breastfeeding, "client.breastfeeding").value_or(false);
   }
 }
 
 void IntakeParser::ReadConditions(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "conditions");
-  const FieldPath list_path("conditions");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("conditions");
+  intake.conditions.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("conditions");
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "zones", "controlled", "resolved"});
-    if (!fields) continue;
-    ConditionEntry entry;
-    if (const auto code = fields->Present("code"); !code) {
+    if (!fields) return;
+    ConditionEntry& entry = intake.conditions.emplace_back();
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "conditions")) {
-      entry.code = std::move(*known);
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      entry.code = *known;
     }
-    entry.zones = ReadZones(*fields, path, false);
-    if (const auto controlled = fields->Present("controlled")) {
+    entry.zones = ReadZones(fields, path, false);
+    if (const auto controlled = fields.Present("controlled")) {
       entry.controlled = ReadBool(*controlled, path.Member("controlled"));
     }
-    if (const auto resolved = fields->Present("resolved")) {
+    if (const auto resolved = fields.Present("resolved")) {
       entry.resolved = ReadPastDate(*resolved, path.Member("resolved"));
     }
-    intake.conditions.push_back(std::move(entry));
-  }
+  });
 }
 
 void IntakeParser::ReadMedications(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "medications");
-  const FieldPath list_path("medications");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("medications");
+  intake.medications.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("medications");
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "current", "last_dose", "zones"});
-    if (!fields) continue;
-    MedicationEntry entry;
-    if (const auto code = fields->Present("code"); !code) {
+    if (!fields) return;
+    MedicationEntry& entry = intake.medications.emplace_back();
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "medications")) {
-      entry.code = std::move(*known);
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      entry.code = *known;
     }
-    if (const auto current = fields->Present("current")) {
+    if (const auto current = fields.Present("current")) {
       entry.current = ReadBool(*current, path.Member("current")).value_or(true);
     }
-    if (const auto last_dose = fields->Present("last_dose")) {
+    if (const auto last_dose = fields.Present("last_dose")) {
       entry.last_dose = ReadPastDate(*last_dose, path.Member("last_dose"));
     }
-    entry.zones = ReadZones(*fields, path, false);
-    intake.medications.push_back(std::move(entry));
-  }
+    entry.zones = ReadZones(fields, path, false);
+  });
 }
 
 void IntakeParser::ReadAllergies(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "allergies");
-  const FieldPath list_path("allergies");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("allergies");
+  intake.allergies.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("allergies");
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code"});
-    if (!fields) continue;
-    if (const auto code = fields->Present("code"); !code) {
+    if (!fields) return;
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "allergies")) {
-      intake.allergies.push_back({std::move(*known)});
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      intake.allergies.push_back({*known});
     }
-  }
+  });
 }
 
 void IntakeParser::ReadProcedures(const Fields& root, Intake& intake) {
   const auto list = ReadList(root, "procedures");
-  const FieldPath list_path("procedures");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("procedures");
+  intake.procedures.reserve(list->ItemCount());
+  const CodeLabels& codes = CodesOf("procedures");
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"code", "date", "zones", "depth_mm"});
-    if (!fields) continue;
-    ProcedureEntry entry;
-    if (const auto code = fields->Present("code"); !code) {
+    if (!fields) return;
+    ProcedureEntry& entry = intake.procedures.emplace_back();
+    if (const auto code = fields.Present("code"); !code) {
       Error(path.Member("code"), "required");
-    } else if (auto known = ReadCode(*code, path.Member("code"), "procedures")) {
-      entry.code = std::move(*known);
+    } else if (const Code* known = ReadCode(*code, path.Member("code"), codes)) {
+      entry.code = *known;
     }
-    if (const auto date = fields->Present("date"); !date) {
+    if (const auto date = fields.Present("date"); !date) {
       Error(path.Member("date"), "required: the day of the procedure");
     } else if (auto day = ReadPastDate(*date, path.Member("date"))) {
       entry.date = *day;
     }
-    entry.zones = ReadZones(*fields, path, false);
-    if (const auto depth = fields->Present("depth_mm")) {
+    entry.zones = ReadZones(fields, path, false);
+    if (const auto depth = fields.Present("depth_mm")) {
       entry.depth = ReadDepth(*depth, path.Member("depth_mm"));
     }
-    intake.procedures.push_back(std::move(entry));
-  }
+  });
 }
 
 void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
@@ -353,23 +397,24 @@ void IntakeParser::ReadRequests(const Fields& root, Intake& intake) {
     return;
   }
   const auto list = ReadList(root, "requests");
-  const FieldPath list_path("requests");
   if (!list) return;
-  if (list->empty()) Error("requests", "at least one request (indication and zones) is required");
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Value& item = (*list)[i];
+  const FieldPath list_path("requests");
+  const size_t count = list->ItemCount();
+  if (count == 0) Error("requests", "at least one request (indication and zones) is required");
+  intake.requests.reserve(count);
+  const CodeLabels& indications = CodesOf("indications");
+  list->ForEachItem([&](size_t i, const Value& item) {
     const FieldPath path = list_path.Item(i);
     const auto fields = Object(item, path, {"indication", "zones"});
-    if (!fields) continue;
-    TreatmentRequest request;
-    if (const auto indication = fields->Present("indication"); !indication) {
+    if (!fields) return;
+    TreatmentRequest& request = intake.requests.emplace_back();
+    if (const auto indication = fields.Present("indication"); !indication) {
       Error(path.Member("indication"), "required");
-    } else if (auto code = ReadCode(*indication, path.Member("indication"), "indications")) {
-      request.indication = std::move(*code);
+    } else if (const Code* code = ReadCode(*indication, path.Member("indication"), indications)) {
+      request.indication = *code;
     }
-    request.zones = ReadZones(*fields, path, true);
-    intake.requests.push_back(std::move(request));
-  }
+    request.zones = ReadZones(fields, path, true);
+  });
 }
 
 void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
@@ -386,10 +431,10 @@ void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
   }
   const auto practitioner = Object(*p, "practitioner", {"role", "jurisdiction", "supervised"});
   if (!practitioner) return;
-  if (const auto role_value = practitioner->Present("role"); !role_value) {
+  if (const auto role_value = practitioner.Present("role"); !role_value) {
     Error("practitioner.role", "required");
-  } else if (auto role = ReadCode(*role_value, "practitioner.role", "roles")) {
-    intake.practitioner.role = std::move(*role);
+  } else if (const Code* role = ReadCode(*role_value, "practitioner.role", CodesOf("roles"))) {
+    intake.practitioner.role = *role;
     if (setting_has_role && intake.practitioner.role != home_role->second) {
       Error("practitioner.role", "the " + intake.setting.str() + " setting is for role \"" +
                                      home_role->second.str() + "\"");
@@ -401,14 +446,14 @@ void IntakeParser::ReadPractitioner(const Fields& root, Intake& intake) {
       }
     }
   }
-  if (const auto jurisdiction = practitioner->Present("jurisdiction")) {
+  if (const auto jurisdiction = practitioner.Present("jurisdiction")) {
     if (!jurisdiction->IsString() || jurisdiction->String().empty()) {
       Error("practitioner.jurisdiction", "expected a jurisdiction code such as US-UT");
     } else {
       intake.practitioner.jurisdiction = std::string(jurisdiction->String());
     }
   }
-  if (const auto supervised = practitioner->Present("supervised")) {
+  if (const auto supervised = practitioner.Present("supervised")) {
     intake.practitioner.supervised =
         ReadBool(*supervised, "practitioner.supervised").value_or(false);
   }
@@ -421,19 +466,22 @@ void IntakeParser::ReadDevice(const Fields& root, Intake& intake) {
       Object(*d, "device", {"kind", "cleared", "max_depth_mm", "needle_material"});
   if (!device_fields) return;
   Device device;
-  if (const auto kind_value = device_fields->Present("kind"); !kind_value) {
+  if (const auto kind_value = device_fields.Present("kind"); !kind_value) {
     Error("device.kind", "required");
-  } else if (auto kind = ReadCode(*kind_value, "device.kind", "device_kinds")) {
-    device.kind = std::move(*kind);
+  } else if (const Code* kind = ReadCode(*kind_value, "device.kind", CodesOf("device_kinds"))) {
+    device.kind = *kind;
   }
-  if (const auto cleared = device_fields->Present("cleared")) {
+  if (const auto cleared = device_fields.Present("cleared")) {
     device.cleared = ReadBool(*cleared, "device.cleared").value_or(false);
   }
-  if (const auto max_depth = device_fields->Present("max_depth_mm")) {
+  if (const auto max_depth = device_fields.Present("max_depth_mm")) {
     device.max_depth = ReadDepth(*max_depth, "device.max_depth_mm");
   }
-  if (const auto material = device_fields->Present("needle_material")) {
-    device.needle_material = ReadCode(*material, "device.needle_material", "needle_materials");
+  if (const auto material = device_fields.Present("needle_material")) {
+    const CodeLabels& materials = CodesOf("needle_materials");
+    if (const Code* known = ReadCode(*material, "device.needle_material", materials)) {
+      device.needle_material = *known;
+    }
   }
   intake.device = std::move(device);
 }
@@ -443,17 +491,18 @@ Result<Intake> IntakeParser::Parse(const Value& document) {
                              {"as_of", "setting", "client", "conditions", "medications",
                               "allergies", "procedures", "requests", "practitioner", "device"});
   if (!fields) return Status::InvalidFields(errors_);
-  const Fields& root = *fields;
+  const Fields& root = fields;
   Intake intake;
   as_of_ = default_as_of_;
   if (const auto as_of = root.Present("as_of")) {
     if (auto date = ReadDate(*as_of, "as_of")) as_of_ = *date;
   }
   intake.as_of = as_of_;
-  intake.setting = Code("clinic");
-  if (const auto setting = root.Present("setting")) {
-    if (auto code = ReadCode(*setting, "setting", "settings")) intake.setting = *code;
+  const Code* setting = nullptr;
+  if (const auto setting_value = root.Present("setting")) {
+    setting = ReadCode(*setting_value, "setting", CodesOf("settings"));
   }
+  intake.setting = setting != nullptr ? *setting : Code("clinic");
   ReadClient(root, intake);
   ReadConditions(root, intake);
   ReadMedications(root, intake);

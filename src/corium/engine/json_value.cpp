@@ -6,40 +6,11 @@ namespace corium::engine {
 
 using simdjson::dom::element_type;
 
-bool JsonValue::IsNull() const {
-  return node_ != nullptr ? node_->is_null() : element_.type() == element_type::NULL_VALUE;
-}
-
-bool JsonValue::IsObject() const {
-  return node_ != nullptr ? node_->is_object() : element_.type() == element_type::OBJECT;
-}
-
-bool JsonValue::IsArray() const {
-  return node_ != nullptr ? node_->is_array() : element_.type() == element_type::ARRAY;
-}
-
-bool JsonValue::IsString() const {
-  return node_ != nullptr ? node_->is_string() : element_.type() == element_type::STRING;
-}
-
-bool JsonValue::IsBool() const {
-  return node_ != nullptr ? node_->is_boolean() : element_.type() == element_type::BOOL;
-}
-
 bool JsonValue::IsNumber() const {
   if (node_ != nullptr) return node_->is_number();
   const element_type type = element_.type();
   return type == element_type::INT64 || type == element_type::UINT64 ||
          type == element_type::DOUBLE;
-}
-
-std::string_view JsonValue::String() const {
-  if (node_ != nullptr) {
-    return node_->is_string() ? std::string_view(node_->get_ref<const std::string&>())
-                              : std::string_view();
-  }
-  std::string_view text;
-  return element_.get_string().get(text) == simdjson::SUCCESS ? text : std::string_view();
 }
 
 bool JsonValue::Bool() const {
@@ -85,34 +56,10 @@ std::optional<JsonValue> JsonValue::Member(std::string_view key) const {
   return JsonValue(member);
 }
 
-std::vector<std::pair<std::string_view, JsonValue>> JsonValue::Members() const {
-  std::vector<std::pair<std::string_view, JsonValue>> members;
-  if (node_ != nullptr) {
-    if (!node_->is_object()) return members;
-    for (const auto& [key, value] : node_->get_ref<const nlohmann::json::object_t&>()) {
-      members.emplace_back(key, JsonValue(value));
-    }
-    return members;
-  }
-  simdjson::dom::object object;
-  if (element_.get_object().get(object) != simdjson::SUCCESS) return members;
-  members.reserve(object.size());
-  for (const auto field : object) members.emplace_back(field.key, JsonValue(field.value));
-  return members;
-}
-
-std::vector<JsonValue> JsonValue::Items() const {
-  std::vector<JsonValue> items;
-  if (node_ != nullptr) {
-    if (!node_->is_array()) return items;
-    items.reserve(node_->size());
-    for (const auto& item : *node_) items.emplace_back(item);
-    return items;
-  }
+size_t JsonValue::ItemCount() const {
+  if (node_ != nullptr) return node_->is_array() ? node_->size() : 0;
   simdjson::dom::array array;
-  if (element_.get_array().get(array) != simdjson::SUCCESS) return items;
-  for (const auto item : array) items.emplace_back(item);
-  return items;
+  return element_.get_array().get(array) == simdjson::SUCCESS ? array.size() : 0;
 }
 
 }  // namespace corium::engine

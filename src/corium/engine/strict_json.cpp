@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -16,6 +17,22 @@ namespace corium::engine {
 namespace {
 
 using nlohmann::json;
+
+// The index a document of this thread last let go of, kept with its buffers for the next read, so
+// that reading a request body does not allocate three buffers (and free them after). Only the
+// index of a text up to kSpareIndexBytes is kept (its buffers take about ten times the text): one
+// large body does not hold on to its memory.
+thread_local std::unique_ptr<simdjson::dom::document> spare_index;
+constexpr size_t kSpareIndexBytes = size_t{16} * 1024;
+
+std::unique_ptr<simdjson::dom::document> NewIndex() {
+  if (spare_index != nullptr) return std::move(spare_index);
+  return std::make_unique<simdjson::dom::document>();
+}
+
+void LetGo(std::unique_ptr<simdjson::dom::document> index) {
+  if (index != nullptr && index->capacity() <= kSpareIndexBytes) spare_index = std::move(index);
+}
 
 // The exact reader: a SAX handler over nlohmann's parser that builds the document itself, so that
 // a repeated key is seen as it arrives, and that knows where text stops being JSON.
@@ -141,13 +158,14 @@ class FastReader {
             simdjson::SUCCESS) {
       return nullptr;
     }
-    auto index = std::make_unique<simdjson::dom::document>();
+    auto index = NewIndex();
     simdjson::dom::element root;
     if (parser.parse_into_document(*index, text.data(), text.size()).get(root) !=
-        simdjson::SUCCESS) {
+            simdjson::SUCCESS ||
+        (HoldsOthers(root) && !Check(root, 0, error))) {
+      LetGo(std::move(index));
       return nullptr;
     }
-    if (!Check(root, 0, error)) return nullptr;
     return index;
   }
 
@@ -157,33 +175,46 @@ class FastReader {
   // keeps a hostile object of many keys from costing the square of their number.
   static constexpr size_t kFewMembers = 16;
 
-  // Walks the document in text order, so the first fault found is the one the exact reader,
-  // which reads in text order too, would report.
+  // Whether an element is an array or an object: only those are checked, so a number or a
+  // string (most of a document) costs one look at its type.
+  static bool HoldsOthers(simdjson::dom::element element) {
+    const auto type = element.type();
+    return type == simdjson::dom::element_type::ARRAY ||
+           type == simdjson::dom::element_type::OBJECT;
+  }
+
+  // Checks an array or an object and what it holds, in text order, so the first fault found is
+  // the one the exact reader, which reads in text order too, would report.
   bool Check(simdjson::dom::element element, int depth, StrictJsonError& error) {
-    using simdjson::dom::element_type;
-    if (element.type() == element_type::ARRAY) {
-      if (depth >= max_depth_) return TooDeep(error);
-      for (const auto item : simdjson::dom::array(element)) {
-        if (!Check(item, depth + 1, error)) return false;
-      }
-      return true;
-    }
-    if (element.type() != element_type::OBJECT) return true;
     if (depth >= max_depth_) return TooDeep(error);
-    const simdjson::dom::object object(element);
-    std::array<std::string_view, kFewMembers> few_keys;
+    if (element.type() == simdjson::dom::element_type::OBJECT) {
+      return CheckObject(simdjson::dom::object(element), depth, error);
+    }
+    for (const auto item : simdjson::dom::array(element)) {
+      if (HoldsOthers(item) && !Check(item, depth + 1, error)) return false;
+    }
+    return true;
+  }
+
+  bool CheckObject(simdjson::dom::object object, int depth, StrictJsonError& error) {
+    // The first `few` keys, each made as it is met (an array of string_views would clear all
+    // sixteen for every object).
+    union FewKeys {
+      FewKeys() {}  // NOLINT(modernize-use-equals-default): makes no key
+      std::array<std::string_view, kFewMembers> keys;
+    } few_keys;
     size_t few = 0;
     std::unique_ptr<std::unordered_set<std::string_view>> many_keys;  // made past kFewMembers
     for (const auto field : object) {
       bool repeated = false;
       if (few < kFewMembers) {
-        repeated = std::find(few_keys.begin(), few_keys.begin() + few, field.key) !=
-                   few_keys.begin() + few;
-        few_keys[few++] = field.key;
+        const auto known = few_keys.keys.begin();
+        repeated = std::find(known, known + few, field.key) != known + few;
+        std::construct_at(&few_keys.keys[few++], field.key);
       } else {
         if (many_keys == nullptr) {
-          many_keys = std::make_unique<std::unordered_set<std::string_view>>(few_keys.begin(),
-                                                                             few_keys.end());
+          many_keys = std::make_unique<std::unordered_set<std::string_view>>(few_keys.keys.begin(),
+                                                                             few_keys.keys.end());
         }
         repeated = !many_keys->insert(field.key).second;
       }
@@ -192,7 +223,7 @@ class FastReader {
         error.key = std::string(field.key);
         return false;
       }
-      if (!Check(field.value, depth + 1, error)) return false;
+      if (HoldsOthers(field.value) && !Check(field.value, depth + 1, error)) return false;
     }
     return true;
   }
@@ -255,7 +286,7 @@ StrictJsonDocument::StrictJsonDocument(std::unique_ptr<simdjson::dom::document> 
     : index_(std::move(index)) {}
 StrictJsonDocument::StrictJsonDocument(StrictJsonDocument&& other) noexcept = default;
 StrictJsonDocument& StrictJsonDocument::operator=(StrictJsonDocument&& other) noexcept = default;
-StrictJsonDocument::~StrictJsonDocument() = default;
+StrictJsonDocument::~StrictJsonDocument() { LetGo(std::move(index_)); }
 
 bool StrictJsonDocument::IsObject() const { return Root().IsObject(); }
 
@@ -267,7 +298,7 @@ json StrictJsonDocument::TakeTree() && {
   if (index_ == nullptr) return std::move(tree_);
   json tree;
   BuildTree(index_->root(), tree);
-  index_.reset();
+  LetGo(std::move(index_));
   return tree;
 }
 
