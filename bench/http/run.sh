@@ -3,6 +3,7 @@
 # POST /api/v1/screenings (the example consultation) and GET of a client chart, in one run of one
 # server on a fresh demo database; then the server's resident memory when idle.
 # Usage: bench/http/run.sh [SECONDS] [CONNECTIONS]   (needs build/release: `make release`)
+# WORKERS=N runs the server with --workers N (default: the server's own).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
@@ -10,7 +11,7 @@ connections=${2:-32}
 binary=build/release/corium
 data=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
-"$binary" serve --demo --listen "127.0.0.1:$port" --data-dir "$data" --kb kb >"$data/out.txt" 2>"$data/err.txt" &
+"$binary" serve ${WORKERS:+--workers "$WORKERS"} --demo --listen "127.0.0.1:$port" --data-dir "$data" --kb kb >"$data/out.txt" 2>"$data/err.txt" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do grep -q "listening on" "$data/out.txt" 2>/dev/null && break; sleep 0.1; done

@@ -163,7 +163,8 @@ int RunServe(const ServeOptions& options) {
     spdlog::warn("--fast-password-hashing: passwords get the weakest hashes; for tests only");
   }
   const security::SodiumTokenSource tokens;
-  const SharedServices shared{db, *kb, hasher, tokens, options.data_dir};
+  store::AuditGroupCommit read_audit;
+  const SharedServices shared{db, *kb, hasher, tokens, options.data_dir, &read_audit};
 
   {
     // Start-up work on a connection of its own: schema, demo data, the first-run setup token.

@@ -37,7 +37,7 @@ class SqlServiceScope final : public app::ServiceScope {
   SqlServiceScope(std::unique_ptr<store::SqlConnection> db, const SharedServices& shared)
       : db_(std::move(db)),
         audit_(*db_),
-        work_(*db_, audit_),
+        work_(*db_, audit_, shared.read_audit),
         audit_trail_(*db_),
         staff_(*db_),
         clients_(*db_),

@@ -8,6 +8,7 @@
 
 #include "corium/app/services.h"
 #include "corium/cli/commands.h"
+#include "corium/store/records/audit_group_commit.h"
 
 namespace corium::cli {
 
@@ -18,6 +19,8 @@ struct SharedServices {
   const app::PasswordHasher& hasher;
   const app::TokenSource& tokens;
   std::string data_dir;  // photos and other files live under it
+  // The audit entries of reads, committed in groups across the workers (one per process).
+  store::AuditGroupCommit* read_audit = nullptr;
 };
 
 // Opens a connection and builds one thread's scope over it.

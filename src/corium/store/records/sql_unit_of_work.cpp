@@ -43,6 +43,7 @@ Status SqlUnitOfWork::Read(const std::function<Status()>& body) {
     entries = held.Take();
   }
   if (entries.empty()) return Status::Ok();
+  if (group_ != nullptr) return group_->Commit(db_, entries);
   return Run(TransactionKind::kWrite, [&]() -> Status {
     for (const app::AuditEntry& entry : entries) CORIUM_RETURN_IF_ERROR(audit_->Append(entry));
     return Status::Ok();
@@ -71,17 +72,21 @@ std::vector<app::AuditEntry> SqlAuditLog::Release() {
   return std::exchange(held_, {});
 }
 
-Status SqlAuditLog::Append(const app::AuditEntry& e) {
+Status SqlAuditLog::Append(const app::AuditEntry& entry) {
   if (holding_) {
-    held_.push_back(e);
+    held_.push_back(entry);
     return Status::Ok();
   }
+  return InsertAuditEntry(db_, entry);
+}
+
+Status InsertAuditEntry(SqlConnection& db, const app::AuditEntry& e) {
   CORIUM_ASSIGN_OR_RETURN(
       const auto inserted,
-      db_.Execute("INSERT INTO audit_log (clinic_id, actor_id, action, record_type, record_id,"
-                  " client_id, at, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                  {e.clinic_id, OptionalId(e.actor_id), e.action, e.record_type,
-                   OptionalId(e.record_id), OptionalId(e.client_id), e.at, e.detail}));
+      db.Execute("INSERT INTO audit_log (clinic_id, actor_id, action, record_type, record_id,"
+                 " client_id, at, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                 {e.clinic_id, OptionalId(e.actor_id), e.action, e.record_type,
+                  OptionalId(e.record_id), OptionalId(e.client_id), e.at, e.detail}));
   if (inserted != 1) return Status::Internal("audit entry not written");
   return Status::Ok();
 }

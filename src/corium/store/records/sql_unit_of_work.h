@@ -6,6 +6,7 @@
 
 #include "corium/app/audit_log.h"
 #include "corium/app/unit_of_work.h"
+#include "corium/store/records/audit_group_commit.h"
 #include "corium/store/sql.h"
 
 namespace corium::store {
@@ -30,8 +31,10 @@ class SqlUnitOfWork final : public app::UnitOfWork {
  public:
   // Read without the audit log it appends to is one write transaction, body and entries together.
   explicit SqlUnitOfWork(SqlConnection& db) : db_(db) {}
-  // Read with it reads in a read transaction and writes the entries afterwards (see Read).
-  SqlUnitOfWork(SqlConnection& db, SqlAuditLog& audit) : db_(db), audit_(&audit) {}
+  // Read with it reads in a read transaction and writes the entries afterwards (see Read), with
+  // other threads' entries when given the process's group commit.
+  SqlUnitOfWork(SqlConnection& db, SqlAuditLog& audit, AuditGroupCommit* group = nullptr)
+      : db_(db), audit_(&audit), group_(group) {}
   Status Write(const std::function<Status()>& body) override;
   Status Read(const std::function<Status()>& body) override;
   Status Lookup(const std::function<Status()>& body) override;
@@ -40,7 +43,11 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   Status Run(TransactionKind kind, const std::function<Status()>& body);
   SqlConnection& db_;
   SqlAuditLog* audit_ = nullptr;
+  AuditGroupCommit* group_ = nullptr;
 };
+
+// Inserts one audit entry in the current transaction.
+Status InsertAuditEntry(SqlConnection& db, const app::AuditEntry& entry);
 
 // Binds an optional id as NULL when absent.
 SqlValue OptionalId(const std::optional<app::Id>& id);
