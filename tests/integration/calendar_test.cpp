@@ -44,20 +44,38 @@ class CalendarApiTest : public ClinicApiTest {
     type_ = type.Json().value("id", std::int64_t{0});
   }
 
-  // A slot in a week of its own, so that tests sharing the server never meet.
-  json SlotInOwnWeek() {
+  // Free slots in a week of their own, so that tests sharing the server never meet.
+  json SlotsInOwnWeek(int count) {
     const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
     const std::int64_t from = now + (++week_ + 2) * kWeek;
     const std::string target = "/api/v1/slots?type_id=" + std::to_string(type_) +
                                "&practitioner_id=" + std::to_string(practitioner_) +
-                               "&from=" + std::to_string(from) + "&count=1";
+                               "&from=" + std::to_string(from) + "&count=" + std::to_string(count);
     const HttpResponse slots = physician().Get(target);
     CORIUM_EXPECT_REPLY("GET", "/api/v1/slots", slots, 200);
-    const json items = slots.Json().value("items", json::array());
-    EXPECT_EQ(items.size(), 1U) << slots.body;
+    return slots.Json().value("items", json::array());
+  }
+
+  json SlotInOwnWeek() {
+    const json items = SlotsInOwnWeek(1);
+    EXPECT_EQ(items.size(), 1U) << items.dump();
     return items.empty() ? json::object() : items[0];
+  }
+
+  // A slot whose next hour is free as well, so that the booking can be moved there whatever the
+  // time of day the test runs at: the first slot after "now" may be the clinic day's last.
+  json SlotWithTheNextHourFree() {
+    const json items = SlotsInOwnWeek(48);
+    for (const json& slot : items) {
+      const std::int64_t later = slot.value("starts_at", std::int64_t{0}) + 3600;
+      for (const json& other : items) {
+        if (other.value("starts_at", std::int64_t{0}) == later) return slot;
+      }
+    }
+    ADD_FAILURE() << "no slot with a free hour after it: " << items.dump();
+    return json::object();
   }
 
   json Booking(std::int64_t client, const json& slot) const {
@@ -75,7 +93,7 @@ class CalendarApiTest : public ClinicApiTest {
 
 TEST_P(CalendarApiTest, AnAppointmentIsBookedReadMovedAndCancelled) {
   const std::int64_t client = NewClient(physician());
-  const json slot = SlotInOwnWeek();
+  const json slot = SlotWithTheNextHourFree();
   const HttpResponse booked = physician().Post("/api/v1/appointments", Booking(client, slot));
   CORIUM_EXPECT_REPLY("POST", "/api/v1/appointments", booked, 201);
   EXPECT_EQ(booked.Header("etag"), "\"1\"");
