@@ -55,7 +55,9 @@ ServerProcess::ServerProcess(ServerConfig config) {
     if (const Status created = (*admin)->ExecuteScript("CREATE SCHEMA " + schema_); !created.ok()) {
       throw std::runtime_error(created.ToString());
     }
-    database_ = std::string(url) + " options='-csearch_path=" + schema_ + "'";
+    // Named after its schema, so that a test can find this server's connections on the server.
+    database_ =
+        std::string(url) + " options='-csearch_path=" + schema_ + "' application_name=" + schema_;
     args.insert(args.end(), {"--postgres", database_});
   } else {
     database_ = (data_dir_ / "corium.db").string();

@@ -46,6 +46,8 @@ class ServerProcess {
   const std::filesystem::path& data_dir() const { return data_dir_; }
   // The --postgres connection string, or the SQLite file.
   const std::string& database() const { return database_; }
+  // PostgreSQL: the schema it made for itself, also the application_name of its connections.
+  const std::string& schema() const { return schema_; }
   bool alive() const;
   // SIGTERM, then waits; returns the exit status (128 + signal when killed by one).
   int Stop();

@@ -23,6 +23,7 @@
 #include "corium/app/safety.h"
 #include "corium/app/safety_reads.h"
 #include "corium/app/today.h"
+#include "corium/app/unit_of_work.h"
 #include "corium/base/result.h"
 #include "corium/kb/knowledge_base.h"
 
@@ -61,6 +62,14 @@ class ServiceScope {
  public:
   virtual ~ServiceScope() = default;
   virtual Services& services() = 0;
+  // The wait for the audit entries that the calls since the last TakeDurabilityWait appended and
+  // that are not yet durable; null when there are none. Only the server's scopes defer entries
+  // (their reads hand them to a writer thread, store/records/audit_writer.h); the server takes
+  // this wait after every request and sends the response only once it reports Ok.
+  virtual DurabilityWait TakeDurabilityWait() { return nullptr; }
+  // Whether the scope's database connection is gone for good; the server then opens a new scope
+  // for the thread's next request instead of failing every one (a PostgreSQL restart).
+  virtual bool ConnectionLost() const { return false; }
 };
 
 // Opens one thread's scope (a new database connection); kUnavailable when the database is down.

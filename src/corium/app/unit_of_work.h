@@ -8,6 +8,10 @@
 
 namespace corium::app {
 
+// Calls `done` once, possibly from another thread, with Ok once the audit entries that a
+// request's reads appended are durable, or with what kept them from being written.
+using DurabilityWait = std::function<void(std::function<void(Status)> done)>;
+
 class UnitOfWork {
  public:
   virtual ~UnitOfWork() = default;
@@ -15,7 +19,8 @@ class UnitOfWork {
   // otherwise, so a refused request leaves the database exactly as it was.
   virtual Status Write(const std::function<Status()>& body) = 0;
   // Runs `body` over a consistent read of the records; the audit entries it appends are durable
-  // when Read returns Ok (they may be written after the read, in a transaction of their own).
+  // when Read returns Ok (they may be written after the read, in a transaction of their own), or,
+  // in a scope that defers them, before the response goes out (ServiceScope::TakeDurabilityWait).
   // Writing anything but audit entries inside it is a programming error.
   virtual Status Read(const std::function<Status()>& body) = 0;
   // Runs `body` in a read-only transaction (a consistent snapshot, no lock on writers, nothing to

@@ -163,8 +163,7 @@ int RunServe(const ServeOptions& options) {
     spdlog::warn("--fast-password-hashing: passwords get the weakest hashes; for tests only");
   }
   const security::SodiumTokenSource tokens;
-  store::AuditGroupCommit read_audit;
-  const SharedServices shared{db, *kb, hasher, tokens, options.data_dir, &read_audit};
+  const SharedServices shared{db, *kb, hasher, tokens, options.data_dir};
 
   {
     // Start-up work on a connection of its own: schema, demo data, the first-run setup token.
@@ -217,7 +216,13 @@ int RunServe(const ServeOptions& options) {
   server_options.workers = options.workers;
   server_options.tls_certificate = options.tls_certificate;
   server_options.tls_private_key = options.tls_private_key;
-  http::Server server(server_options, [&shared]() { return OpenServiceScope(shared); });
+  // The workers' reads hand their audit entries to one writer, on a connection of its own.
+  auto writer_db = ConnectDatabase(db);
+  if (!writer_db.ok()) return Fail(writer_db.status(), kFailed);
+  store::AuditWriter read_audit(std::move(*writer_db), [&db] { return ConnectDatabase(db); });
+  SharedServices serving = shared;
+  serving.read_audit = &read_audit;
+  http::Server server(server_options, [&serving]() { return OpenServiceScope(serving); });
   const auto bound = server.Listen();
   if (!bound.ok()) return Fail(bound.status(), kFailed);
 

@@ -98,6 +98,8 @@ class SqlServiceScope final : public app::ServiceScope {
   }
 
   app::Services& services() override { return services_; }
+  app::DurabilityWait TakeDurabilityWait() override { return work_.TakeDurabilityWait(); }
+  bool ConnectionLost() const override { return db_->lost(); }
 
  private:
   std::unique_ptr<store::SqlConnection> db_;

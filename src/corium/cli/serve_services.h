@@ -8,7 +8,7 @@
 
 #include "corium/app/services.h"
 #include "corium/cli/commands.h"
-#include "corium/store/records/audit_group_commit.h"
+#include "corium/store/records/audit_writer.h"
 
 namespace corium::cli {
 
@@ -19,8 +19,9 @@ struct SharedServices {
   const app::PasswordHasher& hasher;
   const app::TokenSource& tokens;
   std::string data_dir;  // photos and other files live under it
-  // The audit entries of reads, committed in groups across the workers (one per process).
-  store::AuditGroupCommit* read_audit = nullptr;
+  // Writes the audit entries of the workers' reads, in groups (one per process). Without it, each
+  // read writes its own entries before it returns, as the start-up work does.
+  store::AuditWriter* read_audit = nullptr;
 };
 
 // Opens a connection and builds one thread's scope over it.

@@ -126,6 +126,25 @@ struct Server::State {
 
 namespace {
 
+// Resumes the awaiting coroutine, on its own executor, once `wait` reports. The report comes from
+// the audit writer's thread; the tracked work keeps the worker pool from stopping before it.
+// Not a coroutine, and `wait` goes to the initiation as an argument rather than a capture: g++ 12
+// destroys a capturing lambda twice when it is a temporary inside a co_await expression.
+asio::awaitable<Status> UntilDurable(app::DurabilityWait wait) {
+  return asio::async_initiate<const asio::use_awaitable_t<>&, void(Status)>(
+      [](auto handler, const app::DurabilityWait& waiting) {
+        auto executor = asio::prefer(asio::get_associated_executor(handler),
+                                     asio::execution::outstanding_work.tracked);
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        waiting([executor, shared](Status outcome) {
+          asio::post(executor, [shared, outcome = std::move(outcome)]() mutable {
+            (*shared)(std::move(outcome));
+          });
+        });
+      },
+      asio::use_awaitable, std::move(wait));
+}
+
 // Runs on a worker thread: the handler with this thread's own services (and connection).
 asio::awaitable<Response> Handle(Server::State* state, Request request) {
   thread_local std::unique_ptr<app::ServiceScope> scope;
@@ -139,7 +158,26 @@ asio::awaitable<Response> Handle(Server::State* state, Request request) {
     }
     scope = std::move(opened).value();
   }
-  co_return state->pipeline->Handle(request, scope->services());
+  Response response = state->pipeline->Handle(request, scope->services());
+  app::DurabilityWait wait = scope->TakeDurabilityWait();
+  if (scope->ConnectionLost()) {
+    // This request has failed (503); the thread's next one connects afresh.
+    spdlog::warn("a worker's database connection was lost; it reconnects for its next request");
+    scope.reset();
+  }
+  if (wait) {
+    // The audit entries of the request's reads: nothing read goes out before they are durable.
+    // The worker is free meanwhile; the response resumes on whichever worker is free then.
+    const Status durable = co_await UntilDurable(std::move(wait));
+    if (!durable.ok()) {
+      spdlog::error("a read's audit entry could not be written: {}", durable.ToString());
+      response = ProblemResponse(503,
+                                 "The record could not be shown: its audit entry could not "
+                                 "be written. Try again.");
+      AddSecurityHeaders(response);
+    }
+  }
+  co_return response;
 }
 
 template <class Stream>

@@ -44,6 +44,10 @@ class SqlConnection {
   virtual ~SqlConnection() = default;
 
   virtual Dialect dialect() const = 0;
+  // Whether the link to the database is gone for good (a PostgreSQL server restarted, or the
+  // backend terminated): every later call fails, and only a new connection helps. An open SQLite
+  // file is never lost.
+  virtual bool lost() const { return false; }
 
   virtual Status Begin(TransactionKind kind) = 0;
   // Durable on return: with SQLite in WAL mode and synchronous=FULL, and PostgreSQL with

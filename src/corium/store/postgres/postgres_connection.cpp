@@ -252,6 +252,8 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::
   return std::unique_ptr<PostgresConnection>(new PostgresConnection(std::move(conn)));
 }
 
+bool PostgresConnection::lost() const { return PQstatus(conn_.get()) == CONNECTION_BAD; }
+
 PostgresConnection::~PostgresConnection() = default;
 
 Status PostgresConnection::RunControl(const char* sql, std::string_view expected_tag) {

@@ -44,6 +44,7 @@ class PostgresConnection final : public SqlConnection {
   PostgresConnection& operator=(const PostgresConnection&) = delete;
 
   Dialect dialect() const override { return Dialect::kPostgres; }
+  bool lost() const override;
 
   Status Begin(TransactionKind kind) override;
   // Fails if the transaction had already failed: PostgreSQL answers COMMIT in an aborted

@@ -34,6 +34,8 @@ class HeldAuditEntries {
 // durable, and a read whose entries cannot be written fails. In one write transaction, as before,
 // every chart read queued for the write lock and held it through its queries and its fsync
 // (bench/RESULTS.md). With no audit log to hold, body and entries share one write transaction.
+// With the audit writer, Read hands the entries to it and returns; whoever called it must wait
+// for TakeDurabilityWait before showing what was read (the server does, after every request).
 Status SqlUnitOfWork::Read(const std::function<Status()>& body) {
   if (audit_ == nullptr) return Run(TransactionKind::kWrite, body);
   std::vector<app::AuditEntry> entries;
@@ -43,11 +45,19 @@ Status SqlUnitOfWork::Read(const std::function<Status()>& body) {
     entries = held.Take();
   }
   if (entries.empty()) return Status::Ok();
-  if (group_ != nullptr) return group_->Commit(db_, entries);
+  if (writer_ != nullptr) {
+    handed_in_.push_back(writer_->Submit(std::move(entries)));
+    return Status::Ok();
+  }
   return Run(TransactionKind::kWrite, [&]() -> Status {
     for (const app::AuditEntry& entry : entries) CORIUM_RETURN_IF_ERROR(audit_->Append(entry));
     return Status::Ok();
   });
+}
+
+app::DurabilityWait SqlUnitOfWork::TakeDurabilityWait() {
+  if (handed_in_.empty()) return nullptr;
+  return WaitForAll(std::exchange(handed_in_, {}));
 }
 
 Status SqlUnitOfWork::Lookup(const std::function<Status()>& body) {

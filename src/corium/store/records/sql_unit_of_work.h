@@ -2,11 +2,12 @@
 // (either engine). Single-threaded, like the connection they wrap.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "corium/app/audit_log.h"
 #include "corium/app/unit_of_work.h"
-#include "corium/store/records/audit_group_commit.h"
+#include "corium/store/records/audit_writer.h"
 #include "corium/store/sql.h"
 
 namespace corium::store {
@@ -31,19 +32,23 @@ class SqlUnitOfWork final : public app::UnitOfWork {
  public:
   // Read without the audit log it appends to is one write transaction, body and entries together.
   explicit SqlUnitOfWork(SqlConnection& db) : db_(db) {}
-  // Read with it reads in a read transaction and writes the entries afterwards (see Read), with
-  // other threads' entries when given the process's group commit.
-  SqlUnitOfWork(SqlConnection& db, SqlAuditLog& audit, AuditGroupCommit* group = nullptr)
-      : db_(db), audit_(&audit), group_(group) {}
+  // Read with it reads in a read transaction and then writes the entries in a write transaction of
+  // its own; or, given the process's audit writer, hands them to it (see Read).
+  SqlUnitOfWork(SqlConnection& db, SqlAuditLog& audit, AuditWriter* writer = nullptr)
+      : db_(db), audit_(&audit), writer_(writer) {}
   Status Write(const std::function<Status()>& body) override;
   Status Read(const std::function<Status()>& body) override;
   Status Lookup(const std::function<Status()>& body) override;
+
+  // The wait for the entries handed to the writer since the last call; null when there are none.
+  app::DurabilityWait TakeDurabilityWait();
 
  private:
   Status Run(TransactionKind kind, const std::function<Status()>& body);
   SqlConnection& db_;
   SqlAuditLog* audit_ = nullptr;
-  AuditGroupCommit* group_ = nullptr;
+  AuditWriter* writer_ = nullptr;
+  std::vector<std::shared_ptr<AuditTicket>> handed_in_;
 };
 
 // Inserts one audit entry in the current transaction.

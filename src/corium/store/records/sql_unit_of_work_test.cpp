@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -117,60 +119,173 @@ TEST_P(SqlUnitOfWorkTest, AReadWhoseAuditEntryCannotBeWrittenFails) {
   EXPECT_EQ(AuditRows(), 0);
 }
 
-// The group commit that SqlUnitOfWork::Read hands its entries to in `corium serve`.
-class AuditGroupCommitTest : public SqlUnitOfWorkTest {};
-
-TEST_P(AuditGroupCommitTest, EveryThreadsEntriesAreCommittedWhenItReturns) {
-  AuditGroupCommit group;
-  constexpr int kThreads = 6;
-  constexpr int kReads = 25;
-  std::vector<std::thread> readers;
-  readers.reserve(kThreads);
-  std::vector<int> failures(kThreads, 0);
-  for (int t = 0; t < kThreads; ++t) {
-    readers.emplace_back([&, t] {
-      std::unique_ptr<SqlConnection> db = database_->Reconnect();
-      for (int i = 0; i < kReads; ++i) {
-        const std::vector<app::AuditEntry> entries = {Entry("many"), Entry("many")};
-        if (!group.Commit(*db, entries).ok()) ++failures[static_cast<size_t>(t)];
-      }
-    });
+// The audit writer that SqlUnitOfWork::Read hands its entries to in `corium serve`.
+class AuditWriterTest : public SqlUnitOfWorkTest {
+ protected:
+  std::unique_ptr<AuditWriter> StartWriter() {
+    return std::make_unique<AuditWriter>(database_->Reconnect());
   }
-  for (std::thread& reader : readers) reader.join();
-  EXPECT_EQ(failures, std::vector<int>(kThreads, 0));
-  EXPECT_EQ(AuditRows("many"), 2 * kThreads * kReads);
+  // Blocks until `wait` reports, as the server's coroutine does without blocking.
+  static Status Await(const app::DurabilityWait& wait) {
+    auto reported = std::make_shared<std::promise<Status>>();
+    std::future<Status> outcome = reported->get_future();
+    wait([reported](Status status) { reported->set_value(std::move(status)); });
+    return outcome.get();
+  }
+  static Status Await(const std::shared_ptr<AuditTicket>& ticket) {
+    return Await(WaitForAll({ticket}));
+  }
+};
+
+TEST_P(AuditWriterTest, AReadHandsItsEntriesInAndTheyAreDurableWhenTheWaitSaysSo) {
+  const auto writer = StartWriter();
+  SqlAuditLog audit(database_->db());
+  SqlUnitOfWork work(database_->db(), audit, writer.get());
+  EXPECT_FALSE(work.TakeDurabilityWait());
+  ASSERT_TRUE(work.Read([&] { return audit.Append(Entry("first")); }).ok());
+  ASSERT_TRUE(work.Read([&]() -> Status {
+                    CORIUM_RETURN_IF_ERROR(audit.Append(Entry("second")));
+                    return audit.Append(Entry("second"));
+                  })
+                  .ok());
+  const app::DurabilityWait wait = work.TakeDurabilityWait();
+  ASSERT_TRUE(wait);
+  EXPECT_FALSE(work.TakeDurabilityWait());  // taken: the next request starts afresh
+  const Status durable = Await(wait);
+  ASSERT_TRUE(durable.ok()) << durable.ToString();
+  EXPECT_EQ(AuditRows("first"), 1);
+  EXPECT_EQ(AuditRows("second"), 2);
+  // A write's own entry still goes in with the write.
+  ASSERT_TRUE(work.Write([&] { return audit.Append(Entry("write")); }).ok());
+  EXPECT_FALSE(work.TakeDurabilityWait());
+  EXPECT_EQ(AuditRows("write"), 1);
 }
 
-TEST_P(AuditGroupCommitTest, ABatchThatCannotBeWrittenFailsAloneAndWritesNothing) {
-  AuditGroupCommit group;
-  const Status bad = group.Commit(database_->db(), {Entry("good half"), Entry("bad", 999999)});
-  EXPECT_FALSE(bad.ok());
+TEST_P(AuditWriterTest, AReadThatFailsHandsNothingIn) {
+  const auto writer = StartWriter();
+  SqlAuditLog audit(database_->db());
+  SqlUnitOfWork work(database_->db(), audit, writer.get());
+  const Status read = work.Read([&]() -> Status {
+    CORIUM_RETURN_IF_ERROR(audit.Append(Entry("refused")));
+    return Status::NotFound("no such client");
+  });
+  EXPECT_EQ(read.code(), StatusCode::kNotFound);
+  EXPECT_FALSE(work.TakeDurabilityWait());
+  EXPECT_EQ(AuditRows("refused"), 0);
+}
+
+TEST_P(AuditWriterTest, AnEntryThatCannotBeWrittenFailsTheWaitAndWritesNothingOfItsRead) {
+  const auto writer = StartWriter();
+  SqlAuditLog audit(database_->db());
+  SqlUnitOfWork work(database_->db(), audit, writer.get());
+  ASSERT_TRUE(work.Read([&]() -> Status {
+                    CORIUM_RETURN_IF_ERROR(audit.Append(Entry("good half")));
+                    return audit.Append(Entry("bad", 999999));
+                  })
+                  .ok());
+  EXPECT_FALSE(Await(work.TakeDurabilityWait()).ok());
   EXPECT_EQ(AuditRows("good half"), 0);
-  EXPECT_TRUE(group.Commit(database_->db(), {Entry("after")}).ok());
+  ASSERT_TRUE(work.Read([&] { return audit.Append(Entry("after")); }).ok());
+  EXPECT_TRUE(Await(work.TakeDurabilityWait()).ok());
   EXPECT_EQ(AuditRows("after"), 1);
 }
 
-TEST_P(AuditGroupCommitTest, InAGroupOnlyTheBatchWithABadEntryFails) {
-  AuditGroupCommit group;
-  constexpr int kThreads = 4;
-  constexpr int kReads = 10;
-  std::vector<int> failures(kThreads, 0);
-  std::vector<std::thread> readers;
-  readers.reserve(kThreads);
-  for (int t = 0; t < kThreads; ++t) {
-    readers.emplace_back([&, t] {
-      std::unique_ptr<SqlConnection> db = database_->Reconnect();
-      // Thread 0 names a clinic that does not exist; the others' entries share its groups.
-      const app::AuditEntry entry = t == 0 ? Entry("bad", 999999) : Entry("fine");
+TEST_P(AuditWriterTest, EveryWorkersEntriesAreWrittenWhenItsWaitReportsOk) {
+  const auto writer = StartWriter();
+  constexpr int kWorkers = 6;
+  constexpr int kReads = 25;
+  std::vector<int> failures(kWorkers, 0);
+  std::vector<std::unique_ptr<SqlConnection>> connections;
+  connections.reserve(kWorkers);
+  for (int t = 0; t < kWorkers; ++t) connections.push_back(database_->Reconnect());
+  std::vector<std::thread> workers;
+  workers.reserve(kWorkers);
+  for (int t = 0; t < kWorkers; ++t) {
+    workers.emplace_back([&, t] {
+      SqlConnection& db = *connections[static_cast<size_t>(t)];
+      SqlAuditLog audit(db);
+      SqlUnitOfWork work(db, audit, writer.get());
       for (int i = 0; i < kReads; ++i) {
-        if (!group.Commit(*db, {entry}).ok()) ++failures[static_cast<size_t>(t)];
+        const Status read = work.Read([&]() -> Status {
+          CORIUM_RETURN_IF_ERROR(audit.Append(Entry("many")));
+          return audit.Append(Entry("many"));
+        });
+        if (!read.ok() || !Await(work.TakeDurabilityWait()).ok()) {
+          ++failures[static_cast<size_t>(t)];
+        }
       }
     });
   }
-  for (std::thread& reader : readers) reader.join();
-  EXPECT_EQ(failures, (std::vector<int>{kReads, 0, 0, 0}));
-  EXPECT_EQ(AuditRows("fine"), (kThreads - 1) * kReads);
+  for (std::thread& worker : workers) worker.join();
+  EXPECT_EQ(failures, std::vector<int>(kWorkers, 0));
+  EXPECT_EQ(AuditRows("many"), 2 * kWorkers * kReads);
+}
+
+TEST_P(AuditWriterTest, InAGroupOnlyTheSubmissionWithABadEntryFails) {
+  const auto writer = StartWriter();
+  constexpr int kThreads = 4;
+  constexpr int kSubmissions = 10;
+  std::vector<int> failures(kThreads, 0);
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Thread 0 names a clinic that does not exist; the others' entries share its groups.
+      const app::AuditEntry entry = t == 0 ? Entry("bad", 999999) : Entry("fine");
+      std::vector<std::shared_ptr<AuditTicket>> tickets;
+      tickets.reserve(kSubmissions);
+      for (int i = 0; i < kSubmissions; ++i) tickets.push_back(writer->Submit({entry}));
+      for (const auto& ticket : tickets) {
+        if (!Await(ticket).ok()) ++failures[static_cast<size_t>(t)];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures, (std::vector<int>{kSubmissions, 0, 0, 0}));
+  EXPECT_EQ(AuditRows("fine"), (kThreads - 1) * kSubmissions);
   EXPECT_EQ(AuditRows("bad"), 0);
+}
+
+TEST_P(AuditWriterTest, StoppingWritesEverythingHandedInFirst) {
+  auto writer = StartWriter();
+  constexpr int kSubmissions = 200;
+  std::vector<std::shared_ptr<AuditTicket>> tickets;
+  tickets.reserve(kSubmissions);
+  for (int i = 0; i < kSubmissions; ++i) tickets.push_back(writer->Submit({Entry("last")}));
+  writer.reset();
+  EXPECT_EQ(AuditRows("last"), kSubmissions);
+  for (const auto& ticket : tickets) EXPECT_TRUE(Await(ticket).ok());
+}
+
+// Only a PostgreSQL connection can be lost; an open SQLite file cannot.
+class AuditWriterReconnectTest : public AuditWriterTest {};
+
+TEST_P(AuditWriterReconnectTest, AfterItsConnectionIsLostTheWriterReconnectsForTheNextGroup) {
+  std::unique_ptr<SqlConnection> first = database_->Reconnect();
+  auto pid = first->Query("SELECT pg_backend_pid()", {});
+  ASSERT_TRUE(pid.ok()) << pid.status().ToString();
+  int reconnects = 0;
+  AuditWriter writer(std::move(first), [&]() -> Result<std::unique_ptr<SqlConnection>> {
+    ++reconnects;
+    return database_->Reconnect();
+  });
+  ASSERT_TRUE(Await(writer.Submit({Entry("before")})).ok());
+  auto cut = database_->db().Query("SELECT pg_terminate_backend($1::integer, 5000)",
+                                   {pid->front().Int(0)});
+  ASSERT_TRUE(cut.ok()) << cut.status().ToString();
+
+  const Status lost = Await(writer.Submit({Entry("lost")}));
+  EXPECT_EQ(lost.code(), StatusCode::kUnavailable) << lost.ToString();
+  const Status again = Await(writer.Submit({Entry("again")}));
+  EXPECT_TRUE(again.ok()) << again.ToString();
+  EXPECT_EQ(reconnects, 1);
+  EXPECT_EQ(AuditRows("before"), 1);
+  EXPECT_EQ(AuditRows("lost"), 0);
+  EXPECT_EQ(AuditRows("again"), 1);
+}
+
+TEST_P(AuditWriterTest, AWaitForNoTicketsReportsOkAtOnce) {
+  EXPECT_TRUE(Await(WaitForAll({})).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SqlUnitOfWorkTest,
@@ -178,7 +293,11 @@ INSTANTIATE_TEST_SUITE_P(Engines, SqlUnitOfWorkTest,
                          [](const ::testing::TestParamInfo<Dialect>& param_info) {
                            return std::string(DialectName(param_info.param));
                          });
-INSTANTIATE_TEST_SUITE_P(Engines, AuditGroupCommitTest,
+INSTANTIATE_TEST_SUITE_P(Engines, AuditWriterReconnectTest, ::testing::Values(Dialect::kPostgres),
+                         [](const ::testing::TestParamInfo<Dialect>& param_info) {
+                           return std::string(DialectName(param_info.param));
+                         });
+INSTANTIATE_TEST_SUITE_P(Engines, AuditWriterTest,
                          ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          [](const ::testing::TestParamInfo<Dialect>& param_info) {
                            return std::string(DialectName(param_info.param));
