@@ -5,9 +5,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, seriousAccessibilityViolations, type Server } from '../harness';
-
-/** A 1×1 PNG, standing in for the tablet camera's photograph. */
-const kPhoto = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+import { skinPhoto } from './photo';
 
 async function apiGet<T>(page: Page, server: Server, path: string): Promise<T> {
   const response = await page.request.get(`${server.url}/api/v1${path}`);
@@ -117,9 +115,9 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
 
   if (options.photos) {
     // The tablet's camera, through the file input; needs a consent that covers photographs.
-    await page.getByLabel('Take or choose the before photograph').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: kPhoto });
+    await page.getByLabel('Take or choose the before photograph').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: skinPhoto() });
     await page.getByRole('img', { name: 'Before the session' }).waitFor();
-    await page.getByLabel('Take or choose the after photograph').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: kPhoto });
+    await page.getByLabel('Take or choose the after photograph').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: skinPhoto(0.3) });
     await page.getByRole('img', { name: 'After the session' }).waitFor();
   }
 
@@ -134,9 +132,14 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   await page.getByText('Four passes on the cheeks, not three.').waitFor();
   await expectAccessible(page, 'session-signed');
   // The signed record itself is unchanged beside its amendment.
-  const stored = await apiGet<{ status: string; zones: { passes: number }[] }>(page, server, `/sessions/${sessionId}`);
+  const stored = await apiGet<{ status: string; signed_by: number; zones: { passes: number }[] }>(page, server, `/sessions/${sessionId}`);
   expect(stored.status).toBe('signed');
   expect(stored.zones[0]!.passes).toBe(3);
+  // The record names its signer and the amendment its author, not their ids.
+  const staff = await apiGet<{ items: { id: number; full_name: string }[] }>(page, server, '/staff?limit=200');
+  const signer = staff.items.find((member) => member.id === stored.signed_by)!.full_name;
+  expect(await page.getByText(`by ${signer}.`).count(), 'the signer named on the signed session').toBe(1);
+  expect(await page.locator('.amendment').getByText(signer).count(), 'the author named on the amendment').toBe(1);
   return sessionId;
 }
 

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { api, query } from '../api/client';
 import { unclaimedFieldMessages } from '../api/problem';
 import type { AmendableRecord, Amendment } from '../api/chartingTypes';
+import { loadStaffNames, staffName } from '../api/staffNames';
 import type { Page } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextArea } from '../components/Fields';
@@ -27,6 +28,7 @@ export function Amendments({ recordType, recordId, canAmend }: AmendmentsProps) 
     () => api.get<Page<Amendment>>(`/amendments${query({ record_type: recordType, record_id: recordId, limit: 200 })}`),
     [recordType, recordId],
   );
+  const staff = useLoad(loadStaffNames, []);
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const submit = useSubmit();
@@ -49,7 +51,7 @@ export function Amendments({ recordType, recordId, canAmend }: AmendmentsProps) 
       ) : (
         (list.data?.items ?? []).map((amendment) => (
           <article class="amendment" key={amendment.id}>
-            <p class="muted small">{formatInstant(amendment.created_at)}, staff member {amendment.author_id}</p>
+            <p class="muted small">{formatInstant(amendment.created_at)}, {staffName(staff.data, amendment.author_id)}</p>
             <p><strong>Reason:</strong> {amendment.reason}</p>
             <p>{amendmentText(amendment)}</p>
           </article>

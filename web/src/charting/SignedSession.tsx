@@ -2,6 +2,7 @@
 
 import { labelOf } from '../api/knowledge';
 import type { ChartedSession, Device, Product } from '../api/chartingTypes';
+import { staffName, type StaffNames } from '../api/staffNames';
 import type { Vocabulary } from '../api/types';
 import { formatDate, formatInstant, humanize } from '../format';
 import type { ChecklistStep } from './checklistSteps';
@@ -10,11 +11,12 @@ interface SignedSessionProps {
   session: ChartedSession;
   devices: Device[];
   products: Product[];
+  staff: StaffNames;
   steps: ChecklistStep[];
   vocabulary: Vocabulary | null;
 }
 
-export function SignedSession({ session, devices, products, steps, vocabulary }: SignedSessionProps) {
+export function SignedSession({ session, devices, products, staff, steps, vocabulary }: SignedSessionProps) {
   const device = devices.find((item) => item.id === session.device_id);
   const productName = (id: number) => {
     const product = products.find((item) => item.id === id);
@@ -29,7 +31,7 @@ export function SignedSession({ session, devices, products, steps, vocabulary }:
     <section class="card locked" aria-labelledby="signed-session-heading">
       <h2 id="signed-session-heading">Session signed and locked</h2>
       <p>
-        Performed on {formatDate(session.performed_on)}; signed {formatInstant(session.signed_at)} by staff member {session.signed_by}.
+        Performed on {formatDate(session.performed_on)}; signed {formatInstant(session.signed_at)}{session.signed_by === null ? '' : ` by ${staffName(staff, session.signed_by)}`}.
         Device: {device ? `${device.model} (serial ${device.serial})` : `device ${session.device_id}`}; cartridge {session.cartridge_id}.
       </p>
       <div class="table-wrap">
@@ -46,7 +48,7 @@ export function SignedSession({ session, devices, products, steps, vocabulary }:
                 <td>{zone.passes}</td>
                 <td>{labelOf(vocabulary?.endpoints, zone.endpoint)}</td>
                 <td>{zone.speed || '—'}</td>
-                <td>{zone.override_reason ? `${zone.override_reason} (staff member ${zone.override_by})` : '—'}</td>
+                <td>{zone.override_reason ? `${zone.override_reason} (${zone.override_by === null ? 'prescriber not recorded' : staffName(staff, zone.override_by)})` : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -2,8 +2,7 @@
 
 import { api } from '../api/client';
 import type { AppointmentList, AppointmentType, Room, Slot } from '../api/courseTypes';
-import type { StaffMember } from '../api/chartingTypes';
-import type { Page } from '../api/types';
+import { loadStaffNames, staffName as nameOf, type StaffNames } from '../api/staffNames';
 import type { ClinicDay } from './clinicTime';
 
 /** Where a clinic day starts and ends, as the diary gives it, with that day's appointments. */
@@ -13,19 +12,19 @@ export async function loadClinicDay(date: string, query = ''): Promise<ClinicDay
 }
 
 export interface CalendarResources {
-  staff: Map<number, string>;
+  staff: StaffNames;
   rooms: Map<number, string>;
   types: AppointmentType[];
 }
 
 export async function loadCalendarResources(): Promise<CalendarResources> {
   const [staff, rooms, types] = await Promise.all([
-    api.get<Page<StaffMember>>('/staff?limit=200').then((page) => page.items).catch(() => [] as StaffMember[]),
+    loadStaffNames(),
     api.get<{ items: Room[] }>('/rooms').then((list) => list.items),
     api.get<{ items: AppointmentType[] }>('/appointment-types').then((list) => list.items),
   ]);
   return {
-    staff: new Map(staff.map((member) => [member.id, member.full_name])),
+    staff,
     rooms: new Map(rooms.map((room) => [room.id, room.name])),
     types,
   };
@@ -36,7 +35,7 @@ export function findSlots(typeId: number, from: number, count = 6): Promise<Slot
 }
 
 export function staffName(resources: CalendarResources, id: number): string {
-  return resources.staff.get(id) ?? `Practitioner ${id}`;
+  return nameOf(resources.staff, id, `Practitioner ${id}`);
 }
 
 export function roomName(resources: CalendarResources, id: number | null): string {

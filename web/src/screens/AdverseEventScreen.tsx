@@ -5,6 +5,7 @@ import '../recordScreens.css';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AdverseEvent, EventOutcome } from '../api/chartingTypes';
+import { loadStaffNames, staffName } from '../api/staffNames';
 import { Amendments } from '../charting/Amendments';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField } from '../components/Fields';
@@ -19,6 +20,7 @@ export function AdverseEventScreen({ params }: ScreenProps) {
   const can = useCan();
   const eventId = params['event_id']!;
   const loaded = useLoad(() => api.getVersioned<AdverseEvent>(`/adverse-events/${eventId}`), [eventId]);
+  const staff = useLoad(loadStaffNames, []);
   const [outcome, setOutcome] = useState<EventOutcome | ''>('');
   const [saved, setSaved] = useState('');
   const submit = useSubmit();
@@ -51,7 +53,7 @@ export function AdverseEventScreen({ params }: ScreenProps) {
                   event.suspected_product_id && `product ${event.suspected_product_id}`].filter(Boolean).join(', ') || 'Nothing'}
               </dd>
               <dt>Escalation</dt><dd>{event.escalation || 'None recorded'}</dd>
-              <dt>Recorded</dt><dd>{formatInstant(event.created_at)} by staff member {event.reported_by}</dd>
+              <dt>Recorded</dt><dd>{formatInstant(event.created_at)} by {staffName(staff.data, event.reported_by)}</dd>
             </dl>
           </section>
           {can('record_safety') && (

@@ -5,6 +5,7 @@
 import '../recordScreens.css';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Versioned } from '../api/client';
+import { labelOf } from '../api/knowledge';
 import { unclaimedFieldMessages } from '../api/problem';
 import type { ChartedSession } from '../api/chartingTypes';
 import type { Screening } from '../api/types';
@@ -151,7 +152,7 @@ export function SessionChartScreen({ params }: ScreenProps) {
         Session for <Link href={`/clients/${context.client.id}`}>{context.client.given_name} {context.client.family_name}</Link>
       </h1>
       <p class="muted">
-        Plan {context.plan.id}: {context.plan.indication.replace(/_/g, ' ')}, {context.plan.sessions} sessions every {context.plan.interval_days} days
+        Plan {context.plan.id}: {labelOf(context.vocabulary?.indications, context.plan.indication)}, {context.plan.sessions} sessions every {context.plan.interval_days} days
         {current && `; performed on ${formatDate(current.body.performed_on)}`}.
       </p>
       {signed && current ? (
@@ -164,7 +165,7 @@ export function SessionChartScreen({ params }: ScreenProps) {
           </div>
           <div class="side-by-side">
             <div>
-              <SignedSession session={current.body} devices={context.devices} products={context.products}
+              <SignedSession session={current.body} devices={context.devices} products={context.products} staff={context.staff}
                 steps={checklistSteps(context.vocabulary)} vocabulary={context.vocabulary} />
               <SessionPhotos sessionId={current.body.id} editable={false} />
             </div>
