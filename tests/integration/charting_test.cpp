@@ -59,6 +59,11 @@ TEST_P(ChartingApiTest, APlanIsConsentedChartedUpdatedSignedAndAmended) {
   const HttpResponse read = physician().Get(session_path);
   CORIUM_EXPECT_REPLY("GET", "/api/v1/sessions/{session_id}", read, 200);
   EXPECT_EQ(read.Header("etag"), "\"1\"");
+  // The record names the cartridge by its lot, as a recall searches for it.
+  const json cartridge = read.Json()["cartridge"];
+  EXPECT_EQ(cartridge.value("lot_id", std::int64_t{0}), stock.lot);
+  EXPECT_EQ(cartridge.value("lot_number", ""), stock.lot_number);
+  EXPECT_FALSE(cartridge.value("unit_code", "").empty()) << read.body;
 
   json update = Chart(plan.Json(), stock, stock.cartridges[0]);
   update["notes"] = "Even erythema; client comfortable.";

@@ -56,10 +56,21 @@ struct ConsentItemsView {
   Id plan_id = 0;
   Id client_id = 0;
   Id screening_id = 0;
-  std::vector<std::string> items;  // CN-01…, in the screening's order
-  std::string text_version;        // the knowledge base version holding the texts
-  std::string text_digest;         // its sha256 digest, covering every text byte for byte
+  std::vector<std::string> items;      // CN-01…, in the screening's order
+  std::string text_version;            // the knowledge base version holding the texts
+  std::string text_digest;             // its sha256 digest, covering every text byte for byte
   std::vector<kb::ConsentItem> texts;  // what the client reads for each item, in `items` order
+};
+
+// The cartridge a session used, as its lot describes it: what the signed record shows and a
+// recall searches by.
+struct SessionCartridge {
+  Id lot_id = 0;
+  std::string lot_number;
+  std::string unit_code;
+  std::string model;
+  int needle_count = 0;
+  Date expires_on;
 };
 
 struct SessionView {
@@ -71,6 +82,7 @@ struct SessionView {
   Id practitioner_id = 0;
   Id device_id = 0;
   Id cartridge_id = 0;
+  SessionCartridge cartridge;
   Date performed_on;
   std::string checklist_json;    // {"step": "done" | "not_used"}
   std::string anaesthetic_json;  // {} when no anaesthetic was used

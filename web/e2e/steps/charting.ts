@@ -132,7 +132,8 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   await page.getByText('Four passes on the cheeks, not three.').waitFor();
   await expectAccessible(page, 'session-signed');
   // The signed record itself is unchanged beside its amendment.
-  const stored = await apiGet<{ status: string; signed_by: number; zones: { passes: number }[] }>(page, server, `/sessions/${sessionId}`);
+  const stored = await apiGet<{ status: string; signed_by: number; zones: { passes: number }[]; cartridge: { unit_code: string; lot_number: string } }>(
+    page, server, `/sessions/${sessionId}`);
   expect(stored.status).toBe('signed');
   expect(stored.zones[0]!.passes).toBe(3);
   // The record names its signer and the amendment its author, not their ids.
@@ -140,6 +141,7 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   const signer = staff.items.find((member) => member.id === stored.signed_by)!.full_name;
   expect(await page.getByText(`by ${signer}.`).count(), 'the signer named on the signed session').toBe(1);
   expect(await page.locator('.amendment').getByText(signer).count(), 'the author named on the amendment').toBe(1);
+  expect(await page.getByText(`cartridge ${stored.cartridge.unit_code} of lot ${stored.cartridge.lot_number}`).count(), 'the cartridge named by its lot').toBe(1);
   return sessionId;
 }
 

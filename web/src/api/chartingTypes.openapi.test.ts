@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
   Account, AdverseEvent, AdverseEventReport, Amendment, AuditEntry, CartridgeLot, ChartedSession, Device, ExpiringLot,
-  OutcomeAssessment, PhotoRecord, Product, RecallHit, SessionChart, StaffMember, TreatedZone,
+  OutcomeAssessment, PhotoRecord, Product, RecallHit, SessionCartridge, SessionChart, StaffMember, TreatedZone,
 } from './chartingTypes';
 
 const kApiDir = join(__dirname, '..', '..', '..', 'api');
@@ -23,8 +23,9 @@ const kTypes: Record<string, Record<string, true>> = {
   TreatedZone: { zone: true, depth: true, passes: true, endpoint: true, override_reason: true, speed: true } satisfies Record<keyof TreatedZone, true>,
   SessionChart: { plan_id: true, device_id: true, cartridge_id: true, zones: true, products: true, anaesthetic: true, checklist: true, notes: true } satisfies Record<keyof SessionChart, true>,
   Session: { id: true, client_id: true, plan_id: true, consent_id: true, screening_id: true, practitioner_id: true, device_id: true, cartridge_id: true,
-    performed_on: true, zones: true, products: true, anaesthetic: true, checklist: true, notes: true, status: true, signed_by: true, signed_at: true,
+    cartridge: true, performed_on: true, zones: true, products: true, anaesthetic: true, checklist: true, notes: true, status: true, signed_by: true, signed_at: true,
     created_at: true, version: true } satisfies Record<keyof ChartedSession, true>,
+  SessionCartridge: { lot_id: true, lot_number: true, unit_code: true, model: true, needle_count: true, expires_on: true } satisfies Record<keyof SessionCartridge, true>,
   Amendment: { id: true, record_type: true, record_id: true, reason: true, body: true, author_id: true, created_at: true } satisfies Record<keyof Amendment, true>,
   Photo: { id: true, client_id: true, session_id: true, kind: true, media_type: true, byte_count: true, sha256: true, taken_at: true, uploaded_by: true } satisfies Record<keyof PhotoRecord, true>,
   Device: { id: true, model: true, kind: true, clearance: true, cleared: true, max_depth_mm: true, serial: true, active: true, version: true } satisfies Record<keyof Device, true>,

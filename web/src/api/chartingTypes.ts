@@ -25,6 +25,16 @@ export interface SessionChart {
   notes: string;
 }
 
+/** The single-use cartridge a session used, as its lot describes it. */
+export interface SessionCartridge {
+  lot_id: Id;
+  lot_number: string;
+  unit_code: string;
+  model: string;
+  needle_count: number;
+  expires_on: IsoDate;
+}
+
 export interface ChartedSession {
   id: Id;
   client_id: Id;
@@ -34,6 +44,7 @@ export interface ChartedSession {
   practitioner_id: Id;
   device_id: Id;
   cartridge_id: Id;
+  cartridge: SessionCartridge;
   performed_on: IsoDate;
   zones: { zone: string; depth: number; passes: number; endpoint: string; speed: string; override_by: Id | null; override_reason: string | null }[];
   products: { product_id: Id; step: string }[];

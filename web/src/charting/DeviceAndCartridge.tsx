@@ -2,7 +2,7 @@
 // scanner types the unit code and then Enter, which must not submit the form).
 
 import { useState } from 'preact/hooks';
-import type { Device } from '../api/chartingTypes';
+import type { Device, SessionCartridge } from '../api/chartingTypes';
 import { SelectField, TextField } from '../components/Fields';
 import { formatDate } from '../format';
 import { findCartridge, type ShelfCartridge } from './cartridges';
@@ -12,12 +12,14 @@ interface DeviceAndCartridgeProps {
   shelf: ShelfCartridge[];
   deviceId: string;
   cartridgeId: string;
+  /** The cartridge a saved draft already holds: no longer on the shelf, but still its choice. */
+  charted: { id: number; cartridge: SessionCartridge } | null;
   fields: Record<string, string>;
   onDevice: (id: string) => void;
   onCartridge: (id: string) => void;
 }
 
-export function DeviceAndCartridge({ devices, shelf, deviceId, cartridgeId, fields, onDevice, onCartridge }: DeviceAndCartridgeProps) {
+export function DeviceAndCartridge({ devices, shelf, deviceId, cartridgeId, charted, fields, onDevice, onCartridge }: DeviceAndCartridgeProps) {
   const [code, setCode] = useState('');
   const [scanMessage, setScanMessage] = useState('');
   const chosen = shelf.find((cartridge) => String(cartridge.id) === cartridgeId);
@@ -25,7 +27,12 @@ export function DeviceAndCartridge({ devices, shelf, deviceId, cartridgeId, fiel
     value: String(cartridge.id),
     label: `${cartridge.unit_code}: lot ${cartridge.lot_number}, ${cartridge.model}, expires ${formatDate(cartridge.expires_on)}`,
   }));
-  if (cartridgeId && !chosen) options.unshift({ value: cartridgeId, label: `Cartridge ${cartridgeId} (already charted on this session)` });
+  if (charted && !shelf.some((cartridge) => cartridge.id === charted.id)) {
+    const { unit_code, lot_number, model } = charted.cartridge;
+    options.unshift({ value: String(charted.id), label: `${unit_code}: lot ${lot_number}, ${model} (charted on this session)` });
+  } else if (cartridgeId && !chosen) {
+    options.unshift({ value: cartridgeId, label: `Cartridge ${cartridgeId}` });
+  }
 
   const applyCode = () => {
     const found = findCartridge(shelf, code);

@@ -32,7 +32,7 @@ export function SignedSession({ session, devices, products, staff, steps, vocabu
       <h2 id="signed-session-heading">Session signed and locked</h2>
       <p>
         Performed on {formatDate(session.performed_on)}; signed {formatInstant(session.signed_at)}{session.signed_by === null ? '' : ` by ${staffName(staff, session.signed_by)}`}.
-        Device: {device ? `${device.model} (serial ${device.serial})` : `device ${session.device_id}`}; cartridge {session.cartridge_id}.
+        Device: {device ? `${device.model} (serial ${device.serial})` : `device ${session.device_id}`}; cartridge {session.cartridge.unit_code} of lot {session.cartridge.lot_number} ({session.cartridge.model}, {session.cartridge.needle_count} needles).
       </p>
       <div class="table-wrap">
         <table>

@@ -50,6 +50,7 @@ describe('sessionChartRequest', () => {
   test('a stored draft reads back into the form and out again unchanged', () => {
     const session: ChartedSession = {
       id: 1, client_id: 3, plan_id: 7, consent_id: 4, screening_id: 6, practitioner_id: 2, device_id: 2, cartridge_id: 41,
+      cartridge: { lot_id: 5, lot_number: 'C-2211', unit_code: 'U041', model: 'C12', needle_count: 12, expires_on: '2027-06-30' },
       performed_on: '2026-11-21', status: 'draft', signed_by: null, signed_at: null, created_at: 0, version: 2, notes: 'calm',
       zones: [{ zone: 'cheek_left', depth: 1, passes: 3, endpoint: 'erythema', speed: '', override_by: null, override_reason: null }],
       products: [{ product_id: 12, step: 'glide' }, { product_id: 9, step: 'anaesthetic' }],

@@ -96,6 +96,7 @@ function ChartingForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (session: 
         <ErrorMessage report={submit.error} extra={submit.error ? unclaimedFieldMessages(submit.error, (path) => claimed.has(path)) : []}
           onReload={() => window.location.reload()} />
         <DeviceAndCartridge devices={context.devices} shelf={context.shelf} deviceId={form.device_id} cartridgeId={form.cartridge_id}
+          charted={session ? { id: session.body.cartridge_id, cartridge: session.body.cartridge } : null}
           fields={fields} onDevice={(device_id) => update({ device_id })} onCartridge={(cartridge_id) => update({ cartridge_id })} />
         <ChecklistFields steps={steps} checklist={form.checklist} anaesthetic={form.anaesthetic} products={context.products} fields={fields}
           onTick={(step, state) => update({ checklist: { ...form.checklist, [step]: state } })} onAnaesthetic={(anaesthetic) => update({ anaesthetic })} />

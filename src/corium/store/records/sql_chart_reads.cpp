@@ -179,10 +179,14 @@ Status SqlChartReadRepository::AddSessionDetails(app::SessionView& session) {
 Result<app::SessionView> SqlChartReadRepository::Session(Id clinic_id, Id session_id) {
   CORIUM_ASSIGN_OR_RETURN(
       const SqlRow row,
-      FirstRow(db_.Query("SELECT id, client_id, plan_id, consent_id, screening_id,"
-                         " practitioner_id, device_id, cartridge_id, performed_on, checklist_json,"
-                         " anaesthetic_json, notes, status, signed_by, signed_at, version,"
-                         " created_at FROM sessions WHERE id = $1 AND clinic_id = $2",
+      FirstRow(db_.Query("SELECT s.id, s.client_id, s.plan_id, s.consent_id, s.screening_id,"
+                         " s.practitioner_id, s.device_id, s.cartridge_id, s.performed_on,"
+                         " s.checklist_json, s.anaesthetic_json, s.notes, s.status, s.signed_by,"
+                         " s.signed_at, s.version, s.created_at,"
+                         " l.id, l.lot_number, c.unit_code, l.model, l.needle_count, l.expires_on"
+                         " FROM sessions s JOIN cartridges c ON c.id = s.cartridge_id"
+                         " JOIN cartridge_lots l ON l.id = c.lot_id"
+                         " WHERE s.id = $1 AND s.clinic_id = $2",
                          {session_id, clinic_id}),
                "session not found"));
   app::SessionView s;
@@ -203,6 +207,12 @@ Result<app::SessionView> SqlChartReadRepository::Session(Id clinic_id, Id sessio
   if (!row.IsNull(14)) s.signed_at = row.Int(14);
   s.version = row.Int(15);
   s.created_at = row.Int(16);
+  s.cartridge.lot_id = row.Int(17);
+  s.cartridge.lot_number = row.Text(18);
+  s.cartridge.unit_code = row.Text(19);
+  s.cartridge.model = row.Text(20);
+  s.cartridge.needle_count = static_cast<int>(row.Int(21));
+  CORIUM_ASSIGN_OR_RETURN(s.cartridge.expires_on, DateColumn(row, 22));
   CORIUM_RETURN_IF_ERROR(AddSessionDetails(s));
   return s;
 }
