@@ -167,8 +167,9 @@ export async function reportAdverseEvent(page: Page, server: Server, sessionId: 
   await page.getByRole('link', { name: 'Report an adverse event' }).click();
   await page.getByRole('heading', { name: 'Report an adverse event' }).waitFor();
   expect(await page.getByLabel('Session', { exact: true }).inputValue()).toBe(String(sessionId));
-  const session = await apiGet<{ performed_on: string }>(page, server, `/sessions/${sessionId}`);
+  const session = await apiGet<{ performed_on: string; cartridge: { lot_id: number; lot_number: string } }>(page, server, `/sessions/${sessionId}`);
   await page.getByLabel('Onset').fill(session.performed_on);
+  await page.getByLabel('Suspected cartridge lot').selectOption(String(session.cartridge.lot_id));
   await page.getByLabel('What happened').fill('Blistering and crusting on the left cheek two days after the session.');
   await page.getByRole('group', { name: 'Grade' }).getByLabel('Grade 3').check();
   await page.getByLabel('Causality').selectOption('probable');
@@ -185,6 +186,8 @@ export async function reportAdverseEvent(page: Page, server: Server, sessionId: 
 
   await page.getByRole('table').getByRole('link').first().click();
   await page.getByRole('heading', { name: 'Record the outcome' }).waitFor();
+  // The event names what it suspects by lot number, not by id.
+  await expect.poll(() => page.locator('.facts').textContent()).toContain(`cartridge lot ${session.cartridge.lot_number}`);
   await page.getByLabel('Outcome', { exact: true }).selectOption('resolved');
   await page.getByRole('button', { name: 'Save outcome' }).click();
   await page.getByText('Outcome recorded.').waitFor();

@@ -14,6 +14,7 @@ import { useLoad, useSubmit } from '../components/useAsync';
 import { formatDate, formatInstant, humanize } from '../format';
 import type { ScreenProps } from '../routes';
 import { kEventOutcomes } from '../safety/adverseEventForm';
+import { loadSuspects, suspectedText } from '../safety/suspects';
 import { useCan } from '../session';
 
 export function AdverseEventScreen({ params }: ScreenProps) {
@@ -21,6 +22,7 @@ export function AdverseEventScreen({ params }: ScreenProps) {
   const eventId = params['event_id']!;
   const loaded = useLoad(() => api.getVersioned<AdverseEvent>(`/adverse-events/${eventId}`), [eventId]);
   const staff = useLoad(loadStaffNames, []);
+  const suspects = useLoad(loadSuspects, []);
   const [outcome, setOutcome] = useState<EventOutcome | ''>('');
   const [saved, setSaved] = useState('');
   const submit = useSubmit();
@@ -48,10 +50,7 @@ export function AdverseEventScreen({ params }: ScreenProps) {
               <dt>Outcome</dt><dd>{humanize(event.outcome)}</dd>
               <dt>Session</dt><dd>{event.session_id ? <Link href={`/sessions/${event.session_id}`}>Session {event.session_id}</Link> : 'None'}</dd>
               <dt>Suspected</dt>
-              <dd>
-                {[event.suspected_device_id && `device ${event.suspected_device_id}`, event.suspected_lot_id && `cartridge lot ${event.suspected_lot_id}`,
-                  event.suspected_product_id && `product ${event.suspected_product_id}`].filter(Boolean).join(', ') || 'Nothing'}
-              </dd>
+              <dd>{suspectedText(event, suspects.data)}</dd>
               <dt>Escalation</dt><dd>{event.escalation || 'None recorded'}</dd>
               <dt>Recorded</dt><dd>{formatInstant(event.created_at)} by {staffName(staff.data, event.reported_by)}</dd>
             </dl>

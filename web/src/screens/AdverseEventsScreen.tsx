@@ -2,7 +2,7 @@
 
 import '../recordScreens.css';
 import { api } from '../api/client';
-import type { AdverseEvent, CartridgeLot, Device, Product } from '../api/chartingTypes';
+import type { AdverseEvent } from '../api/chartingTypes';
 import type { Client, Page, SessionSummary } from '../api/types';
 import { Badge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -11,6 +11,7 @@ import { useLoad } from '../components/useAsync';
 import { formatDate, humanize } from '../format';
 import type { ScreenProps } from '../routes';
 import { AdverseEventFormCard } from '../safety/AdverseEventFormCard';
+import { loadSuspects } from '../safety/suspects';
 import { useCan } from '../session';
 
 async function itemsOr<T>(path: string): Promise<T[]> {
@@ -18,13 +19,11 @@ async function itemsOr<T>(path: string): Promise<T[]> {
 }
 
 async function load(clientId: string) {
-  const [client, events, sessions, devices, lots, products] = await Promise.all([
+  const [client, events, sessions, { devices, lots, products }] = await Promise.all([
     api.get<Client>(`/clients/${clientId}`),
     api.get<Page<AdverseEvent>>(`/clients/${clientId}/adverse-events?limit=200`).then((page) => page.items),
     itemsOr<SessionSummary>(`/clients/${clientId}/sessions?limit=200`),
-    itemsOr<Device>('/devices?limit=200'),
-    itemsOr<CartridgeLot>('/cartridge-lots?limit=200'),
-    itemsOr<Product>('/products?limit=200'),
+    loadSuspects(),
   ]);
   return { client, events, sessions, devices, lots, products };
 }
