@@ -212,7 +212,10 @@ step('the client signs the consent on screen, and it locks', async () => {
   expect(await page.getByRole('button', { name: 'Sign and lock consent' }).count()).toBe(0);
   await page.getByRole('link', { name: 'Back to the chart' }).click();
   await page.getByRole('heading', { name: 'Record' }).waitFor();
-  expect(await page.locator('.timeline').textContent()).toContain('Plan: wrinkles');
+  // The plan is named as the knowledge base names its indication.
+  const vocabulary = (await (await page.request.get(`${server.url}/api/v1/knowledge-base/vocabulary`)).json()) as { indications: { code: string; label: string }[] };
+  const wrinkles = vocabulary.indications.find((indication) => indication.code === 'wrinkles')!.label;
+  expect(await page.locator('.timeline').textContent()).toContain(`Plan: ${wrinkles}`);
   await expectAccessible('Client chart');
   await screenshot(page, 'client-chart');
 });

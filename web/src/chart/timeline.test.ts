@@ -31,4 +31,15 @@ describe('outcomes on the timeline', () => {
     const [entry] = buildTimeline(2, { ...none, outcomes: [{ id: 5, plan_id: 1, scale: 'gags', score: 12, time_point: 'month_3', assessed_on: '2026-11-01' }] });
     expect(entry).toMatchObject({ title: 'Outcome, month 3: gags 12', day: '2026-11-01', href: '/outcome-assessments/5' });
   });
+
+  it('use the names the knowledge base gives the scale and the plan\'s indication', () => {
+    const known: Record<string, string> = { wrinkles: 'Fine lines and wrinkles', gais: 'Global Aesthetic Improvement Scale' };
+    const names = { indication: (code: string) => known[code] ?? code, scale: (code: string) => known[code] ?? code };
+    const entries = buildTimeline(2, {
+      ...none,
+      plans: [{ id: 1, client_id: 2, indication: 'wrinkles', sessions: 3, interval_days: 28, status: 'active', created_at: 10 } as never],
+      outcomes: [{ id: 5, plan_id: 1, scale: 'gais', score: 2, time_point: 'baseline', assessed_on: '2026-11-01' }],
+    }, names);
+    expect(entries.map((entry) => entry.title)).toEqual(['Outcome, baseline: Global Aesthetic Improvement Scale 2', 'Plan: Fine lines and wrinkles, 3 sessions every 28 days']);
+  });
 });

@@ -61,7 +61,15 @@ export function dayToSeconds(day: string): number {
   return Date.UTC(y, m - 1, d, 12) / 1000;
 }
 
-export function buildTimeline(clientId: number, parts: TimelineParts): TimelineEntry[] {
+/** How the knowledge base names indications and outcome scales; a code, spaced, when it cannot say. */
+export interface TimelineNames {
+  indication: (code: string) => string;
+  scale: (code: string) => string;
+}
+
+const kCodes: TimelineNames = { indication: (code) => code.replace(/_/g, ' '), scale: (code) => code.replace(/_/g, ' ') };
+
+export function buildTimeline(clientId: number, parts: TimelineParts, names: TimelineNames = kCodes): TimelineEntry[] {
   const base = `/clients/${clientId}`;
   const entries: TimelineEntry[] = [
     ...parts.intakes.map((intake): TimelineEntry => ({
@@ -76,7 +84,7 @@ export function buildTimeline(clientId: number, parts: TimelineParts): TimelineE
     })),
     ...parts.plans.map((plan): TimelineEntry => ({
       key: `plan-${plan.id}`, kind: 'plan', at: plan.created_at,
-      title: `Plan: ${plan.indication.replace(/_/g, ' ')}, ${plan.sessions} sessions every ${plan.interval_days} days`,
+      title: `Plan: ${names.indication(plan.indication)}, ${plan.sessions} sessions every ${plan.interval_days} days`,
       badge: plan.status, href: `${base}/plans/${plan.id}/consent`,
     })),
     ...parts.consents.map((consent): TimelineEntry => ({
@@ -98,7 +106,7 @@ export function buildTimeline(clientId: number, parts: TimelineParts): TimelineE
     })),
     ...parts.outcomes.map((outcome): TimelineEntry => ({
       key: `outcome-${outcome.id}`, kind: 'outcome', at: dayToSeconds(outcome.assessed_on), day: outcome.assessed_on,
-      title: `Outcome, ${outcome.time_point.replace(/_/g, ' ')}: ${outcome.scale.replace(/_/g, ' ')} ${outcome.score}`,
+      title: `Outcome, ${outcome.time_point.replace(/_/g, ' ')}: ${names.scale(outcome.scale)} ${outcome.score}`,
       href: `/outcome-assessments/${outcome.id}`,
     })),
   ];

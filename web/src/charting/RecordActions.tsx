@@ -6,7 +6,7 @@ import { Link } from '../components/Link';
 import { formatDate } from '../format';
 import { useCan } from '../session';
 
-export function RecordActions({ clientId, parts }: { clientId: number; parts: TimelineParts }) {
+export function RecordActions({ clientId, parts, indicationLabel }: { clientId: number; parts: TimelineParts; indicationLabel: (code: string) => string }) {
   const can = useCan();
   const consented = new Set(parts.consents.map((consent) => consent.plan_id));
   // The chart lists consents once it carries them; until then the server says when a plan has none.
@@ -23,7 +23,7 @@ export function RecordActions({ clientId, parts }: { clientId: number; parts: Ti
         ))}
         {can('chart_session') && drafts.length === 0 && plans.map((plan) => (
           <Link key={plan.id} href={`/clients/${clientId}/plans/${plan.id}/session`} class="button primary">
-            Chart a session: plan {plan.id}, {plan.indication.replace(/_/g, ' ')}
+            Chart a session: plan {plan.id}, {indicationLabel(plan.indication)}
           </Link>
         ))}
         <Link href={`/clients/${clientId}/adverse-events`} class="button secondary">Adverse events</Link>

@@ -12,7 +12,7 @@ import type { Plan } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Link } from '../components/Link';
 import { useLoad } from '../components/useAsync';
-import { formatDate, humanize } from '../format';
+import { formatDate } from '../format';
 import { useCan } from '../session';
 import { BookSession } from './BookSession';
 import { clinicDate, clockTime } from './clinicTime';
@@ -25,7 +25,7 @@ const kKindWords: Record<CourseEntry['kind'], string> = {
   preparation: 'Preparation',
 };
 
-function PlanCourseCard({ clientId, course, onBooked }: { clientId: number; course: PlanCourse; onBooked: () => void }) {
+function PlanCourseCard({ clientId, course, indicationLabel, onBooked }: { clientId: number; course: PlanCourse; indicationLabel: (code: string) => string; onBooked: () => void }) {
   const can = useCan();
   const [booking, setBooking] = useState<number | null>(null);
   const [booked, setBooked] = useState('');
@@ -33,7 +33,7 @@ function PlanCourseCard({ clientId, course, onBooked }: { clientId: number; cour
   return (
     <section class="card course" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        Course: {humanize(course.indication)}, {course.done.length} of {course.sessions} sessions done
+        Course: {indicationLabel(course.indication)}, {course.done.length} of {course.sessions} sessions done
       </h3>
       <p class="muted small">
         Every {course.interval_days} days at the least; as of {formatDate(course.as_of)}
@@ -79,7 +79,7 @@ function PlanCourseCard({ clientId, course, onBooked }: { clientId: number; cour
   );
 }
 
-export function CourseTimeline({ clientId, plans }: { clientId: number; plans: Plan[] }) {
+export function CourseTimeline({ clientId, plans, indicationLabel }: { clientId: number; plans: Plan[]; indicationLabel: (code: string) => string }) {
   const can = useCan();
   const active = plans.filter((plan) => plan.status === 'active');
   const courses = useLoad(() => Promise.all(active.map((plan) => api.get<PlanCourse>(`/plans/${plan.id}/course`))),
@@ -101,7 +101,7 @@ export function CourseTimeline({ clientId, plans }: { clientId: number; plans: P
       {active.length === 0 && <p class="muted">No active plan.</p>}
       <ErrorMessage report={courses.error} onReload={courses.reload} />
       {courses.data?.map((course) => (
-        <PlanCourseCard key={course.plan_id} clientId={clientId} course={course} onBooked={appointments.reload} />
+        <PlanCourseCard key={course.plan_id} clientId={clientId} course={course} indicationLabel={indicationLabel} onBooked={appointments.reload} />
       ))}
       {appointments.data && appointments.data.items.length > 0 && (
         <>

@@ -1,4 +1,4 @@
-import { loadVocabulary } from '../api/knowledge';
+import { labelOf, loadVocabulary } from '../api/knowledge';
 import { buildTimeline } from '../chart/timeline';
 import { loadClientRecord } from '../chart/loadClientRecord';
 import { RecordActions } from '../charting/RecordActions';
@@ -20,6 +20,10 @@ export function ClientChartScreen({ params }: ScreenProps) {
   if (record.error) return <ErrorMessage report={record.error} />;
   if (!record.data) return <p class="muted">Loading…</p>;
   const { client, parts, chartReadable } = record.data;
+  const names = {
+    indication: (code: string) => labelOf(vocabulary.data?.indications, code),
+    scale: (code: string) => labelOf(vocabulary.data?.outcome_scales, code),
+  };
   const latestPhoto = [...parts.photos].filter((photo) => photo.kind === 'baseline').sort((a, b) => b.taken_at - a.taken_at)[0];
   return (
     <>
@@ -42,12 +46,12 @@ export function ClientChartScreen({ params }: ScreenProps) {
           </Link>
         )}
       </div>
-      {chartReadable && <RecordActions clientId={client.id} parts={parts} />}
-      {chartReadable && <CourseTimeline clientId={client.id} plans={parts.plans} />}
+      {chartReadable && <RecordActions clientId={client.id} parts={parts} indicationLabel={names.indication} />}
+      {chartReadable && <CourseTimeline clientId={client.id} plans={parts.plans} indicationLabel={names.indication} />}
       <section class="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Record</h2>
         {chartReadable ? (
-          <Timeline entries={buildTimeline(client.id, parts)} />
+          <Timeline entries={buildTimeline(client.id, parts, names)} />
         ) : (
           <p class="muted">Your role does not include reading the clinical record.</p>
         )}
