@@ -33,6 +33,11 @@ export async function visitAdminScreens(page: Page, server: Server, recallLot: s
 
   await open(page, server, 'Audit log', 'Audit log', 'admin-audit-log');
   await expect.poll(() => page.locator('table tbody tr').count()).toBeGreaterThan(0);
+  // Filtered by a staff member chosen by name (the nurse who charted the session): every entry left
+  // is theirs, and says so by name.
+  await page.getByLabel('Staff member').selectOption({ label: 'Olivia Tran, RN' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect.poll(async () => [...new Set(await page.locator('table tbody tr td:nth-child(2)').allTextContents())]).toEqual(['Olivia Tran, RN']);
 }
 
 /** The knowledge base screen, when the server lists its rules. */

@@ -4,10 +4,11 @@ import '../recordScreens.css';
 import { useState } from 'preact/hooks';
 import { api, query } from '../api/client';
 import type { AuditEntry } from '../api/chartingTypes';
+import { loadStaffNames, staffName } from '../api/staffNames';
 import type { Page } from '../api/types';
 import { auditQuery, type AuditFilterForm } from '../admin/adminForms';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { TextField } from '../components/Fields';
+import { SelectField, TextField } from '../components/Fields';
 import { Link } from '../components/Link';
 import { useLoad } from '../components/useAsync';
 import { formatInstant } from '../format';
@@ -22,6 +23,10 @@ export function AuditLogScreen() {
     () => api.get<Page<AuditEntry>>(`/audit-log${query({ ...auditQuery(applied), limit: kPageSize, offset })}`),
     [applied, offset],
   );
+  const staff = useLoad(loadStaffNames, []);
+  const staffOptions = [...(staff.data ?? new Map<number, string>()).entries()]
+    .sort(([, a], [, b]) => a.localeCompare(b))
+    .map(([id, name]) => ({ value: String(id), label: name }));
   const set = (key: keyof AuditFilterForm) => (value: string) => setForm((old) => ({ ...old, [key]: value }));
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -36,7 +41,11 @@ export function AuditLogScreen() {
       <form class="card" onSubmit={onSubmit} noValidate>
         <div class="grid-2">
           <TextField label="Client id" type="number" min="1" value={form.client_id} onInput={set('client_id')} error={fields['client_id']} />
-          <TextField label="Staff member id" type="number" min="1" value={form.actor_id} onInput={set('actor_id')} error={fields['actor_id']} />
+          {staffOptions.length > 0 ? (
+            <SelectField label="Staff member" value={form.actor_id} onChange={set('actor_id')} placeholder="Anyone" options={staffOptions} error={fields['actor_id']} />
+          ) : (
+            <TextField label="Staff member id" type="number" min="1" value={form.actor_id} onInput={set('actor_id')} error={fields['actor_id']} />
+          )}
           <TextField label="From (day)" type="date" value={form.from} onInput={set('from')} error={fields['from']} />
           <TextField label="To (day)" type="date" value={form.to} onInput={set('to')} error={fields['to']} />
         </div>
@@ -53,7 +62,7 @@ export function AuditLogScreen() {
                 {page.items.map((entry) => (
                   <tr key={entry.id}>
                     <td>{formatInstant(entry.at)}</td>
-                    <td>{entry.actor_id ?? 'system'}</td>
+                    <td>{entry.actor_id === null ? 'system' : staffName(staff.data, entry.actor_id)}</td>
                     <td>{entry.action}</td>
                     <td>{entry.record_type}{entry.record_id ? ` ${entry.record_id}` : ''}</td>
                     <td>{entry.client_id ? <Link href={`/clients/${entry.client_id}`}>{entry.client_id}</Link> : '—'}</td>
