@@ -238,6 +238,10 @@ export async function scoreOutcome(page: Page, server: Server, clientId: number,
   const saved = await apiGet<{ items: { id: number; photo_ids: number[] }[] }>(page, server, `/plans/${planId}/outcome-assessments?limit=200`);
   const newest = [...saved.items].sort((a, b) => b.id - a.id)[0];
   expect(newest?.photo_ids.map(String), 'the photograph linked to the saved score').toEqual([photoId]);
-  await expect.poll(() => page.locator(`table tbody tr a[href="/api/v1/photos/${photoId}"]`).count()).toBeGreaterThan(0);
+  const scored = page.locator('table tbody tr').filter({ has: page.locator(`a[href="/api/v1/photos/${photoId}"]`) });
+  await expect.poll(() => scored.count()).toBeGreaterThan(0);
   expect(await photo.isChecked(), 'the picker is cleared for the next score').toBe(false);
+  // The saved score names who gave it.
+  const me = await apiGet<{ full_name: string }>(page, server, '/session');
+  expect(await scored.first().textContent(), 'the scorer named on the score').toContain(me.full_name);
 }

@@ -6,6 +6,7 @@ import '../recordScreens.css';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { clinicToday } from '../api/clinicToday';
 import { api } from '../api/client';
+import { loadStaffNames, staffName } from '../api/staffNames';
 import { labelOf, loadVocabulary } from '../api/knowledge';
 import { unclaimedFieldMessages } from '../api/problem';
 import type { OutcomeAssessment, PhotoRecord } from '../api/chartingTypes';
@@ -22,16 +23,17 @@ import { assessmentMonthsHint, keptScale, scaleHelp, suitableScales, timePointOp
 import { useCan } from '../session';
 
 async function load(clientId: string) {
-  const [client, plans, photos] = await Promise.all([
+  const [client, plans, photos, staff] = await Promise.all([
     api.get<Client>(`/clients/${clientId}`),
     api.get<Page<Plan>>(`/clients/${clientId}/plans?limit=200`).then((page) => page.items),
     api.get<Page<PhotoRecord>>(`/clients/${clientId}/photos?limit=200`).then((page) => page.items),
+    loadStaffNames(),
   ]);
   const assessments = (await Promise.all(
     plans.map((plan) => api.get<Page<OutcomeAssessment>>(`/plans/${plan.id}/outcome-assessments?limit=200`).then((page) => page.items)),
   )).flat();
   const vocabulary = await loadVocabulary();
-  return { client, plans, photos, assessments, vocabulary };
+  return { client, plans, photos, assessments, vocabulary, staff };
 }
 
 function PhotoFigure({ photo, caption }: { photo: PhotoRecord | undefined; caption: string }) {
@@ -103,7 +105,7 @@ export function OutcomesScreen({ params }: ScreenProps) {
   }, []);
   if (loaded.error) return <ErrorMessage report={loaded.error} onReload={loaded.reload} />;
   if (!loaded.data) return <p class="muted">Loading…</p>;
-  const { client, plans, photos, assessments, vocabulary } = loaded.data;
+  const { client, plans, photos, assessments, vocabulary, staff } = loaded.data;
   const { baseline, current } = comparisonPhotos(photos);
   const fields = submit.error?.fields ?? {};
   const set = (key: keyof OutcomeForm) => (value: string) => setForm((old) => ({ ...old, [key]: value }));
@@ -139,12 +141,12 @@ export function OutcomesScreen({ params }: ScreenProps) {
         <h2 id="scores-heading">Scores</h2>
         {assessments.length === 0 ? <p class="muted">No outcome scored yet.</p> : (
           <div class="table-wrap"><table>
-            <thead><tr><th scope="col">Assessed</th><th scope="col">Plan</th><th scope="col">Scale</th><th scope="col">Score</th><th scope="col">Time point</th><th scope="col">Photographs</th></tr></thead>
+            <thead><tr><th scope="col">Assessed</th><th scope="col">Plan</th><th scope="col">Scale</th><th scope="col">Score</th><th scope="col">Time point</th><th scope="col">By</th><th scope="col">Photographs</th></tr></thead>
             <tbody>
               {assessments.map((assessment) => (
                 <tr key={assessment.id}>
-                  <td>{formatDate(assessment.assessed_on)}</td><td>{assessment.plan_id}</td><td>{labelOf(vocabulary.outcome_scales, assessment.scale)}</td>
-                  <td>{assessment.score}</td><td>{humanize(assessment.time_point)}</td>
+                  <td>{formatDate(assessment.assessed_on)}</td><td>{assessment.plan_id}: {indicationOf(String(assessment.plan_id)).label}</td><td>{labelOf(vocabulary.outcome_scales, assessment.scale)}</td>
+                  <td>{assessment.score}</td><td>{humanize(assessment.time_point)}</td><td>{staffName(staff, assessment.assessed_by)}</td>
                   <td><LinkedPhotos photoIds={assessment.photo_ids} photos={photos} /></td>
                 </tr>
               ))}
