@@ -14,6 +14,8 @@ let sessionId = 0;
 /** Amara Okafor of the demo clinic: an acne-scar plan with one session done. */
 const kClientId = 3;
 const kPlanId = 3;
+/** The journey (journey.e2e.ts) takes the user guide's pictures of these steps; this run checks them without. */
+const kNoPictures = { screenshots: false };
 
 beforeAll(async () => {
   server = await startServer();
@@ -28,22 +30,22 @@ afterAll(async () => {
 test('a nurse charts a session, sees a cap refused on its field, and signs it; the amendment sits beside it', async () => {
   await signIn(browser.page, server, server.accounts['nurse']!);
   await signConsentWithPhotos(browser.page, server, kPlanId);
-  sessionId = await chartAndSignSession(browser.page, server, kClientId, kPlanId);
+  sessionId = await chartAndSignSession(browser.page, server, kClientId, kPlanId, kNoPictures);
   expect(sessionId).toBeGreaterThan(0);
 });
 
 test('the aftercare sheet shows and prints without the app around it', async () => {
-  await printAftercare(browser.page, server, sessionId);
+  await printAftercare(browser.page, server, sessionId, kNoPictures);
 });
 
 test('an adverse event is reported (escalation required at grade 3) and its outcome recorded', async () => {
-  await reportAdverseEvent(browser.page, server, sessionId);
+  await reportAdverseEvent(browser.page, server, sessionId, kNoPictures);
 });
 
 test('the outcome is scored beside the baseline and current photographs', async () => {
   const session = await browser.page.request.get(`${server.url}/api/v1/sessions/${sessionId}`);
   const performedOn = ((await session.json()) as { performed_on: string }).performed_on;
-  await scoreOutcome(browser.page, server, kClientId, 'gais', performedOn);
+  await scoreOutcome(browser.page, server, kClientId, 'gais', performedOn, kNoPictures);
 });
 
 test('charting, the signed session, outcomes and the inventory fit a 1024×768 tablet without sideways scrolling', async () => {

@@ -13,8 +13,18 @@ async function apiGet<T>(page: Page, server: Server, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
+/**
+ * Whether a step takes the user guide's picture of its screen. The journey's run takes them; a
+ * second run of the same steps passes `false`, so that each picture has one author and does not
+ * change with the order the test files ran in.
+ */
+export interface StepPictures {
+  screenshots?: boolean;
+}
+
+async function expectAccessible(page: Page, name: string, { screenshots = true }: StepPictures): Promise<void> {
   expect(await seriousAccessibilityViolations(page), `axe on ${name}`).toEqual([]);
+  if (!screenshots) return;
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
 }
@@ -55,7 +65,7 @@ async function fillEndpoint(page: Page, index: number, code: string): Promise<vo
 }
 
 /** From the client's chart: re-check today, chart every step, see a cap refused on its field, save, add photographs, sign. */
-export async function chartAndSignSession(page: Page, server: Server, clientId: number, planId: number, options = { photos: true }): Promise<number> {
+export async function chartAndSignSession(page: Page, server: Server, clientId: number, planId: number, options: StepPictures & { photos?: boolean } = {}): Promise<number> {
   const plan = await apiGet<{ zones: PlanZone[] }>(page, server, `/plans/${planId}`);
   await page.goto(`${server.url}/clients/${clientId}`);
   await page.getByRole('link', { name: new RegExp(`Chart a session: plan ${planId}`) }).click();
@@ -96,7 +106,7 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   await page.getByRole('button', { name: 'Add a product' }).click();
   await page.getByLabel('Product 1', { exact: true }).selectOption({ label: 'Sterile hyaluronic glide gel, lot HG-2605 (expires 31 May 2027)' });
   await page.getByLabel('Step for product 1').selectOption('glide');
-  await expectAccessible(page, 'session-charting');
+  await expectAccessible(page, 'session-charting', options);
 
   await page.getByRole('button', { name: 'Save draft' }).click();
   const depthError = page.locator('.zone-row').first().locator('.field-error');
@@ -113,7 +123,7 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   await expect.poll(() => page.url()).toMatch(/\/sessions\/\d+$/);
   const sessionId = Number(/\/sessions\/(\d+)$/.exec(page.url())![1]);
 
-  if (options.photos) {
+  if (options.photos ?? true) {
     // The tablet's camera, through the file input; needs a consent that covers photographs.
     await page.getByLabel('Take or choose the before photograph').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: skinPhoto() });
     await page.getByRole('img', { name: 'Before the session' }).waitFor();
@@ -130,7 +140,7 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   await page.getByLabel('The correction').fill('Four passes on the cheeks, not three.');
   await page.getByRole('button', { name: 'Add amendment' }).click();
   await page.getByText('Four passes on the cheeks, not three.').waitFor();
-  await expectAccessible(page, 'session-signed');
+  await expectAccessible(page, 'session-signed', options);
   // The signed record itself is unchanged beside its amendment.
   const stored = await apiGet<{ status: string; signed_by: number; zones: { passes: number }[]; cartridge: { unit_code: string; lot_number: string } }>(
     page, server, `/sessions/${sessionId}`);
@@ -146,12 +156,12 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
 }
 
 /** The aftercare sheet on screen, then as printed: only the sheet, without the app's navigation. */
-export async function printAftercare(page: Page, server: Server, sessionId: number): Promise<void> {
+export async function printAftercare(page: Page, server: Server, sessionId: number, pictures: StepPictures = {}): Promise<void> {
   await page.goto(`${server.url}/sessions/${sessionId}`);
   await page.getByRole('link', { name: 'Aftercare sheet' }).click();
   await page.getByRole('heading', { name: /^Aftercare for / }).waitFor();
   await page.getByRole('heading', { name: 'Warning signs: call us' }).waitFor();
-  await expectAccessible(page, 'aftercare');
+  await expectAccessible(page, 'aftercare', pictures);
   await page.emulateMedia({ media: 'print' });
   expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
   expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
@@ -162,7 +172,7 @@ export async function printAftercare(page: Page, server: Server, sessionId: numb
 }
 
 /** An adverse event after the session: grade 3 without escalation is refused on its field, then recorded and resolved. */
-export async function reportAdverseEvent(page: Page, server: Server, sessionId: number): Promise<void> {
+export async function reportAdverseEvent(page: Page, server: Server, sessionId: number, pictures: StepPictures = {}): Promise<void> {
   await page.goto(`${server.url}/sessions/${sessionId}`);
   await page.getByRole('link', { name: 'Report an adverse event' }).click();
   await page.getByRole('heading', { name: 'Report an adverse event' }).waitFor();
@@ -173,7 +183,7 @@ export async function reportAdverseEvent(page: Page, server: Server, sessionId: 
   await page.getByLabel('What happened').fill('Blistering and crusting on the left cheek two days after the session.');
   await page.getByRole('group', { name: 'Grade' }).getByLabel('Grade 3').check();
   await page.getByLabel('Causality').selectOption('probable');
-  await expectAccessible(page, 'adverse-event');
+  await expectAccessible(page, 'adverse-event', pictures);
   await page.getByRole('button', { name: 'Record adverse event' }).click();
   // Grade 3 without escalation: the server's message appears under the escalation field itself.
   const escalation = page.getByLabel('Escalation: who was told, and how');
@@ -207,7 +217,7 @@ async function scalesForPlan(page: Page, server: Server, planId: string): Promis
  * Outcome scoring: the baseline and current photographs side by side, only the scales suited to the
  * plan's indication offered, and a score recorded with a photograph linked to it.
  */
-export async function scoreOutcome(page: Page, server: Server, clientId: number, scale: string, assessedOn: string): Promise<void> {
+export async function scoreOutcome(page: Page, server: Server, clientId: number, scale: string, assessedOn: string, pictures: StepPictures = {}): Promise<void> {
   await page.goto(`${server.url}/clients/${clientId}/outcomes`);
   await page.getByRole('heading', { name: 'Baseline and now' }).waitFor();
   await page.getByRole('img', { name: /^Baseline: / }).waitFor();
@@ -230,7 +240,7 @@ export async function scoreOutcome(page: Page, server: Server, clientId: number,
   await page.keyboard.press('Space');
   expect(await photo.isChecked(), 'a photograph ticked from the keyboard').toBe(true);
   const photoId = (await photo.getAttribute('value')) ?? '';
-  await expectAccessible(page, 'outcome');
+  await expectAccessible(page, 'outcome', pictures);
   const before = await page.locator('table tbody tr').count();
   await page.getByRole('button', { name: 'Record score' }).click();
   await page.getByText('Score recorded.').waitFor();

@@ -125,6 +125,15 @@ class AuditWriterTest : public SqlUnitOfWorkTest {
   std::unique_ptr<AuditWriter> StartWriter() {
     return std::make_unique<AuditWriter>(database_->Reconnect());
   }
+  // A worker's unit of work on the test's connection, handing its reads' entries to a writer of
+  // its own, as one worker of `corium serve` does.
+  struct Worker {
+    explicit Worker(testing::TestDatabase& database)
+        : writer(database.Reconnect()), audit(database.db()), work(database.db(), audit, &writer) {}
+    AuditWriter writer;
+    SqlAuditLog audit;
+    SqlUnitOfWork work;
+  };
   // Blocks until `wait` reports, as the server's coroutine does without blocking.
   static Status Await(const app::DurabilityWait& wait) {
     auto reported = std::make_shared<std::promise<Status>>();
@@ -138,55 +147,51 @@ class AuditWriterTest : public SqlUnitOfWorkTest {
 };
 
 TEST_P(AuditWriterTest, AReadHandsItsEntriesInAndTheyAreDurableWhenTheWaitSaysSo) {
-  const auto writer = StartWriter();
-  SqlAuditLog audit(database_->db());
-  SqlUnitOfWork work(database_->db(), audit, writer.get());
-  EXPECT_FALSE(work.TakeDurabilityWait());
-  ASSERT_TRUE(work.Read([&] { return audit.Append(Entry("first")); }).ok());
-  ASSERT_TRUE(work.Read([&]() -> Status {
-                    CORIUM_RETURN_IF_ERROR(audit.Append(Entry("second")));
-                    return audit.Append(Entry("second"));
+  Worker worker(*database_);
+  EXPECT_FALSE(worker.work.TakeDurabilityWait());
+  ASSERT_TRUE(worker.work.Read([&] { return worker.audit.Append(Entry("first")); }).ok());
+  ASSERT_TRUE(worker.work
+                  .Read([&]() -> Status {
+                    CORIUM_RETURN_IF_ERROR(worker.audit.Append(Entry("second")));
+                    return worker.audit.Append(Entry("second"));
                   })
                   .ok());
-  const app::DurabilityWait wait = work.TakeDurabilityWait();
+  const app::DurabilityWait wait = worker.work.TakeDurabilityWait();
   ASSERT_TRUE(wait);
-  EXPECT_FALSE(work.TakeDurabilityWait());  // taken: the next request starts afresh
+  EXPECT_FALSE(worker.work.TakeDurabilityWait());  // taken: the next request starts afresh
   const Status durable = Await(wait);
   ASSERT_TRUE(durable.ok()) << durable.ToString();
   EXPECT_EQ(AuditRows("first"), 1);
   EXPECT_EQ(AuditRows("second"), 2);
   // A write's own entry still goes in with the write.
-  ASSERT_TRUE(work.Write([&] { return audit.Append(Entry("write")); }).ok());
-  EXPECT_FALSE(work.TakeDurabilityWait());
+  ASSERT_TRUE(worker.work.Write([&] { return worker.audit.Append(Entry("write")); }).ok());
+  EXPECT_FALSE(worker.work.TakeDurabilityWait());
   EXPECT_EQ(AuditRows("write"), 1);
 }
 
 TEST_P(AuditWriterTest, AReadThatFailsHandsNothingIn) {
-  const auto writer = StartWriter();
-  SqlAuditLog audit(database_->db());
-  SqlUnitOfWork work(database_->db(), audit, writer.get());
-  const Status read = work.Read([&]() -> Status {
-    CORIUM_RETURN_IF_ERROR(audit.Append(Entry("refused")));
+  Worker worker(*database_);
+  const Status read = worker.work.Read([&]() -> Status {
+    CORIUM_RETURN_IF_ERROR(worker.audit.Append(Entry("refused")));
     return Status::NotFound("no such client");
   });
   EXPECT_EQ(read.code(), StatusCode::kNotFound);
-  EXPECT_FALSE(work.TakeDurabilityWait());
+  EXPECT_FALSE(worker.work.TakeDurabilityWait());
   EXPECT_EQ(AuditRows("refused"), 0);
 }
 
 TEST_P(AuditWriterTest, AnEntryThatCannotBeWrittenFailsTheWaitAndWritesNothingOfItsRead) {
-  const auto writer = StartWriter();
-  SqlAuditLog audit(database_->db());
-  SqlUnitOfWork work(database_->db(), audit, writer.get());
-  ASSERT_TRUE(work.Read([&]() -> Status {
-                    CORIUM_RETURN_IF_ERROR(audit.Append(Entry("good half")));
-                    return audit.Append(Entry("bad", 999999));
+  Worker worker(*database_);
+  ASSERT_TRUE(worker.work
+                  .Read([&]() -> Status {
+                    CORIUM_RETURN_IF_ERROR(worker.audit.Append(Entry("good half")));
+                    return worker.audit.Append(Entry("bad", 999999));
                   })
                   .ok());
-  EXPECT_FALSE(Await(work.TakeDurabilityWait()).ok());
+  EXPECT_FALSE(Await(worker.work.TakeDurabilityWait()).ok());
   EXPECT_EQ(AuditRows("good half"), 0);
-  ASSERT_TRUE(work.Read([&] { return audit.Append(Entry("after")); }).ok());
-  EXPECT_TRUE(Await(work.TakeDurabilityWait()).ok());
+  ASSERT_TRUE(worker.work.Read([&] { return worker.audit.Append(Entry("after")); }).ok());
+  EXPECT_TRUE(Await(worker.work.TakeDurabilityWait()).ok());
   EXPECT_EQ(AuditRows("after"), 1);
 }
 
