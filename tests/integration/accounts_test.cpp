@@ -64,6 +64,7 @@ TEST_P(AccountsTest, SignInSetsAHostCookieAndSignOutEndsTheSession) {
   ASSERT_EQ(me.status, 200);
   EXPECT_MATCHES_OPENAPI("GET", "/api/v1/session", me);
   EXPECT_EQ(me.Json().value("role", ""), "nurse");
+  EXPECT_EQ(me.Json().value("time_zone", ""), "America/Denver");  // the demo clinic's
   EXPECT_EQ(session.Delete("/api/v1/session").status, 204);
   EXPECT_EQ(session.Get("/api/v1/session").status, 401);
 }

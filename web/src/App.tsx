@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken, setSignedOutHandler } from './api/client';
 import type { SessionInfo } from './api/types';
 import { AppShell } from './components/AppShell';
+import { setClinicTimeZone } from './format';
 import { matchRoute, useLocation } from './router';
 import { routes } from './routes';
 import { FirstRunSetup } from './screens/FirstRunSetup';
@@ -19,12 +20,14 @@ export function App() {
 
   const signedIn = (session: SessionInfo) => {
     setCsrfToken(session.csrf_token);
+    setClinicTimeZone(session.time_zone);
     setPhase({ kind: 'signed_in', session });
   };
 
   useEffect(() => {
     setSignedOutHandler(() => {
       setCsrfToken(undefined);
+      setClinicTimeZone(undefined);
       setPhase({ kind: 'signed_out' });
     });
     (async () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, ageOn, formatDate, formatDepthRange, humanize, localToday } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, ageOn, formatDate, formatDepthRange, formatInstant, humanize, localToday, setClinicTimeZone } from './format';
 
 describe('ageOn', () => {
   it('counts a birthday on the day itself', () => {
@@ -38,5 +38,26 @@ describe('formatting', () => {
   });
   it('gives the local date', () => {
     expect(localToday(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+});
+
+describe('formatInstant', () => {
+  afterEach(() => setClinicTimeZone(undefined));
+
+  it('shows an instant on the clinic\'s clock, wherever the reader is', () => {
+    setClinicTimeZone('America/Denver');
+    expect(formatInstant(1795320960)).toBe('21 Nov 2026, 21:16'); // 04:16 UTC, the day before in Denver
+    expect(formatInstant(1795330800)).toBe('22 Nov 2026, 00:00'); // midnight is 00:00, not 24:00
+    expect(formatInstant(1782930600)).toBe('1 Jul 2026, 12:30'); // daylight saving time
+    setClinicTimeZone('Australia/Sydney');
+    expect(formatInstant(1795320960)).toBe('22 Nov 2026, 15:16');
+  });
+
+  it('keeps the device\'s zone for a zone the browser does not know, and writes nothing for no instant', () => {
+    const onDevice = formatInstant(1795320960);
+    setClinicTimeZone('Mars/Olympus_Mons');
+    expect(formatInstant(1795320960)).toBe(onDevice);
+    expect(formatInstant(null)).toBe('');
+    expect(formatInstant(undefined)).toBe('');
   });
 });

@@ -39,12 +39,35 @@ export function formatDate(day: string | null | undefined): string {
   return `${Number(match[3])} ${kMonths[Number(match[2]) - 1]} ${match[1]}`;
 }
 
-/** Seconds since the epoch → `21 Nov 2026, 14:05` in this device's time zone. */
+let clinicTimeZone: string | undefined;
+
+/**
+ * The clinic's IANA time zone, from the signed-in session: instants are then shown as the clinic's
+ * wall clock wherever the reader is (a physician reviewing from another state reads the times the
+ * clinic wrote). A name this browser does not know leaves the device's own zone in use.
+ */
+export function setClinicTimeZone(zone: string | undefined): void {
+  clinicTimeZone = zone && isKnownTimeZone(zone) ? zone : undefined;
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds since the epoch → `21 Nov 2026, 14:05` on the clinic's clock (the device's before sign-in). */
 export function formatInstant(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '';
-  const date = new Date(seconds * 1000);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: clinicTimeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
+  }).formatToParts(new Date(seconds * 1000));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getDate()} ${kMonths[date.getMonth()]} ${date.getFullYear()}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${part('day')} ${kMonths[part('month') - 1]} ${part('year')}, ${pad(part('hour'))}:${pad(part('minute'))}`;
 }
 
 /** A depth in millimetres as a clinician writes it: `0.5 mm`, `0.25–1 mm`. */

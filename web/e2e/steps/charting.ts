@@ -142,7 +142,7 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   await page.getByText('Four passes on the cheeks, not three.').waitFor();
   await expectAccessible(page, 'session-signed', options);
   // The signed record itself is unchanged beside its amendment.
-  const stored = await apiGet<{ status: string; signed_by: number; zones: { passes: number }[]; cartridge: { unit_code: string; lot_number: string } }>(
+  const stored = await apiGet<{ status: string; signed_by: number; signed_at: number; zones: { passes: number }[]; cartridge: { unit_code: string; lot_number: string } }>(
     page, server, `/sessions/${sessionId}`);
   expect(stored.status).toBe('signed');
   expect(stored.zones[0]!.passes).toBe(3);
@@ -152,6 +152,11 @@ export async function chartAndSignSession(page: Page, server: Server, clientId: 
   expect(await page.getByText(`by ${signer}.`).count(), 'the signer named on the signed session').toBe(1);
   expect(await page.locator('.amendment').getByText(signer).count(), 'the author named on the amendment').toBe(1);
   expect(await page.getByText(`cartridge ${stored.cartridge.unit_code} of lot ${stored.cartridge.lot_number}`).count(), 'the cartridge named by its lot').toBe(1);
+  // The signing time is on the clinic's clock, not the browser's (which runs in UTC here).
+  const { time_zone: clinicZone } = await apiGet<{ time_zone: string }>(page, server, '/session');
+  const signedAt = new Intl.DateTimeFormat('en-GB', { timeZone: clinicZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(stored.signed_at * 1000));
+  expect(await page.getByText(`signed ${signedAt} by ${signer}.`).count(), `signed at ${signedAt}, ${clinicZone}`).toBe(1);
   return sessionId;
 }
 

@@ -25,7 +25,7 @@ function schemas(): Record<string, { properties?: Record<string, unknown> }> {
 
 const kTypes: Record<string, Record<string, true>> = {
   Client: { id: true, given_name: true, family_name: true, birth_date: true, email: true, phone: true, fitzpatrick: true, version: true, created_at: true, updated_at: true } satisfies Record<keyof Client, true>,
-  SessionInfo: { account_id: true, staff_id: true, clinic_id: true, full_name: true, role: true, admin: true, permissions: true, csrf_token: true, expires_at: true } satisfies Record<keyof SessionInfo, true>,
+  SessionInfo: { account_id: true, staff_id: true, clinic_id: true, full_name: true, role: true, admin: true, permissions: true, time_zone: true, csrf_token: true, expires_at: true } satisfies Record<keyof SessionInfo, true>,
   IntakeRecord: { id: true, client_id: true, revision: true, history: true, recorded_by: true, recorded_at: true } satisfies Record<keyof IntakeRecord, true>,
   ScreeningDecision: { decision: true, earliest_date: true, findings: true, zones: true, consent_items: true, kb: true } satisfies Record<keyof ScreeningDecision, true>,
   DecisionFinding: { rule: true, effect: true, until: true, zones: true, summary: true, basis: true, sources: true } satisfies Record<keyof DecisionFinding, true>,

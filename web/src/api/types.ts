@@ -12,6 +12,8 @@ export interface SessionInfo {
   role: string;
   admin: boolean;
   permissions: string[];
+  /** The clinic's IANA time zone; instants are shown in it. */
+  time_zone: string;
   csrf_token?: string;
   expires_at?: number;
 }

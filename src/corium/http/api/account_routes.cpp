@@ -32,7 +32,8 @@ nlohmann::json PrincipalJson(const app::Principal& principal) {
                         {"full_name", principal.full_name},
                         {"role", principal.actor.role.str()},
                         {"admin", principal.admin},
-                        {"permissions", permissions}};
+                        {"permissions", permissions},
+                        {"time_zone", principal.time_zone}};
   if (principal.kind == app::Principal::Kind::kSession) out["csrf_token"] = principal.csrf_token;
   return out;
 }
