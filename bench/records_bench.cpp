@@ -1,7 +1,8 @@
 // Records benchmarks on a real SQLite file (WAL, synchronous=FULL): a durable chart commit through
-// the ChartSession use case against a bare durable INSERT in the same run, a consultation (screen +
-// store) round trip, and a recall over 100,000 sessions. With CORIUM_BENCH_POSTGRES set, the chart
-// commit and bare INSERT pair also runs on that PostgreSQL server.
+// the ChartSession use case against a bare durable INSERT in the same run (and the same pair with
+// the fsync skipped, to separate work from flushing), a consultation (screen + store) round trip,
+// and a recall over 100,000 sessions. With CORIUM_BENCH_POSTGRES set, the durable chart commit and
+// bare INSERT pair also runs on that PostgreSQL server.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -86,8 +87,16 @@ struct BenchDatabase {
   BenchDatabase& operator=(const BenchDatabase&) = delete;
 };
 
-void BareDurableInsert(benchmark::State& state, store::Dialect dialect) {
+// Whether each commit waits for its fsync. kSkip is for the work-only pair below and never for a
+// clinic's database.
+enum class Fsync { kWait, kSkip };
+
+void SkipFsync(store::SqlConnection& db) { Must(db.ExecuteScript("PRAGMA synchronous=OFF")); }
+
+void BareDurableInsert(benchmark::State& state, store::Dialect dialect,
+                       Fsync fsync = Fsync::kWait) {
   BenchDatabase b(dialect);
+  if (fsync == Fsync::kSkip) SkipFsync(*b.db);
   Must(b.db->ExecuteScript(dialect == store::Dialect::kPostgres
                                ? "CREATE TABLE bare (id BIGINT GENERATED ALWAYS AS IDENTITY"
                                  " PRIMARY KEY, v TEXT NOT NULL)"
@@ -234,6 +243,8 @@ class ChartingClinic {
     return Must(inventory_.Recall(actor_, app::LotKind::kCartridge, lot));
   }
 
+  store::SqlConnection& db() { return *b_.db; }
+
   app::Screening Consult() {
     corium::Device pen{Code("pen"), true, Depth::FromMillimetres(2.5), Code("stainless_steel")};
     return Must(app::Consult(ports_, actor_, client_, {{Code("wrinkles"), {Code("cheeks")}}}, pen));
@@ -271,6 +282,23 @@ void BM_DurableChartCommit(benchmark::State& state) {
   DurableChartCommit(state, store::Dialect::kSqlite, kBenchCartridges);
 }
 BENCHMARK(BM_DurableChartCommit)->UseRealTime()->MinTime(2.0);
+
+// The same pair on SQLite with the fsync skipped (synchronous=OFF): what a commit costs besides
+// its flush (statements, checks, b-tree pages, WAL frames written to the page cache). The durable
+// pair's gap minus this pair's gap is what flushing the chart's extra pages costs.
+void BM_BareInsertWithoutFsync(benchmark::State& state) {
+  BareDurableInsert(state, store::Dialect::kSqlite, Fsync::kSkip);
+}
+BENCHMARK(BM_BareInsertWithoutFsync)->UseRealTime()->MinTime(0.5);
+
+void BM_ChartCommitWithoutFsync(benchmark::State& state) {
+  ChartingClinic clinic(kBenchCartridges);
+  SkipFsync(clinic.db());
+  for (auto _ : state) benchmark::DoNotOptimize(clinic.ChartNext());
+  state.counters["commits/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ChartCommitWithoutFsync)->UseRealTime()->MinTime(0.5);
 
 // The same pair on PostgreSQL (fsync, synchronous_commit and full_page_writes as the server has
 // them; bench/postgres_durability.sh turns all three on). A durable commit there costs a WAL

@@ -40,6 +40,8 @@ export function formatDate(day: string | null | undefined): string {
 }
 
 let clinicTimeZone: string | undefined;
+// Made once per zone: a long list (the audit log) formats hundreds of instants.
+let instantFormat: Intl.DateTimeFormat | null = null;
 
 /**
  * The clinic's IANA time zone, from the signed-in session: instants are then shown as the clinic's
@@ -48,6 +50,14 @@ let clinicTimeZone: string | undefined;
  */
 export function setClinicTimeZone(zone: string | undefined): void {
   clinicTimeZone = zone && isKnownTimeZone(zone) ? zone : undefined;
+  instantFormat = null;
+}
+
+function instantFormatter(): Intl.DateTimeFormat {
+  instantFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: clinicTimeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
+  });
+  return instantFormat;
 }
 
 function isKnownTimeZone(zone: string): boolean {
@@ -62,9 +72,7 @@ function isKnownTimeZone(zone: string): boolean {
 /** Seconds since the epoch → `21 Nov 2026, 14:05` on the clinic's clock (the device's before sign-in). */
 export function formatInstant(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: clinicTimeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
-  }).formatToParts(new Date(seconds * 1000));
+  const parts = instantFormatter().formatToParts(new Date(seconds * 1000));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${part('day')} ${kMonths[part('month') - 1]} ${part('year')}, ${pad(part('hour'))}:${pad(part('minute'))}`;
