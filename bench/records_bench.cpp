@@ -93,8 +93,7 @@ enum class Fsync { kWait, kSkip };
 
 void SkipFsync(store::SqlConnection& db) { Must(db.ExecuteScript("PRAGMA synchronous=OFF")); }
 
-void BareDurableInsert(benchmark::State& state, store::Dialect dialect,
-                       Fsync fsync = Fsync::kWait) {
+void BareInsert(benchmark::State& state, store::Dialect dialect, Fsync fsync = Fsync::kWait) {
   BenchDatabase b(dialect);
   if (fsync == Fsync::kSkip) SkipFsync(*b.db);
   Must(b.db->ExecuteScript(dialect == store::Dialect::kPostgres
@@ -110,9 +109,7 @@ void BareDurableInsert(benchmark::State& state, store::Dialect dialect,
   state.counters["commits/s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-void BM_BareDurableInsert(benchmark::State& state) {
-  BareDurableInsert(state, store::Dialect::kSqlite);
-}
+void BM_BareDurableInsert(benchmark::State& state) { BareInsert(state, store::Dialect::kSqlite); }
 BENCHMARK(BM_BareDurableInsert)->UseRealTime()->MinTime(2.0);
 
 // A clinic ready to chart: physician, client with intake, today's screening, plan, signed consent,
@@ -287,7 +284,7 @@ BENCHMARK(BM_DurableChartCommit)->UseRealTime()->MinTime(2.0);
 // its flush (statements, checks, b-tree pages, WAL frames written to the page cache). The durable
 // pair's gap minus this pair's gap is what flushing the chart's extra pages costs.
 void BM_BareInsertWithoutFsync(benchmark::State& state) {
-  BareDurableInsert(state, store::Dialect::kSqlite, Fsync::kSkip);
+  BareInsert(state, store::Dialect::kSqlite, Fsync::kSkip);
 }
 BENCHMARK(BM_BareInsertWithoutFsync)->UseRealTime()->MinTime(0.5);
 
@@ -310,7 +307,7 @@ void RegisterPostgresPair() {
   if (PostgresUrl() == nullptr) return;
   benchmark::RegisterBenchmark(
       "BM_BareDurableInsert/postgres",
-      [](benchmark::State& state) { BareDurableInsert(state, store::Dialect::kPostgres); })
+      [](benchmark::State& state) { BareInsert(state, store::Dialect::kPostgres); })
       ->UseRealTime()
       ->MinTime(2.0);
   benchmark::RegisterBenchmark("BM_DurableChartCommit/postgres",
